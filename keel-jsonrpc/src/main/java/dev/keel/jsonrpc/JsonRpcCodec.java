@@ -60,6 +60,8 @@ public final class JsonRpcCodec {
                 .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                // properties without a view belong to every view (Jackson 3 turned this off by default)
+                .enable(MapperFeature.DEFAULT_VIEW_INCLUSION)
                 .build();
         this.defaultWriter = mapper.writer();
     }

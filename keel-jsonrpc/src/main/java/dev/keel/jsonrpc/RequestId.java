@@ -2,6 +2,9 @@ package dev.keel.jsonrpc;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The id of a JSON-RPC request: a string or an integer, never {@code null}
  * (<a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/index">MCP base protocol</a>).
@@ -22,7 +25,24 @@ public sealed interface RequestId permits RequestId.StringId, RequestId.NumberId
         return new NumberId(value);
     }
 
-    /** The id as a Java value: a {@link String} or a {@link Long}. */
+    /**
+     * Reads an id bound by Jackson from a JSON string or integer (progress tokens, cancelled request
+     * ids and subscription ids share this shape).
+     *
+     * @throws IllegalArgumentException for any other JSON value
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static RequestId fromJson(Object value) {
+        return switch (value) {
+            case String s -> new StringId(s);
+            case Integer i -> new NumberId(i);
+            case Long l -> new NumberId(l);
+            case null, default -> throw new IllegalArgumentException("an id must be a string or an integer");
+        };
+    }
+
+    /** The id as a Java value: a {@link String} or a {@link Long}; Jackson writes it as such. */
+    @JsonValue
     Object value();
 
     /** A string id. */

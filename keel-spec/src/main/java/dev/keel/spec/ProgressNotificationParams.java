@@ -1,0 +1,26 @@
+package dev.keel.spec;
+
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
+
+import dev.keel.jsonrpc.RequestId;
+
+/**
+ * The parameters of {@code notifications/progress}.
+ *
+ * @param progressToken the token of the request this reports on
+ * @param progress how far it has come; strictly increasing
+ * @param total the total, or {@code null} if unknown
+ * @param message a description of the current step (2025-03-26 and later), or {@code null}
+ * @param meta {@code _meta}, or {@code null}
+ */
+public record ProgressNotificationParams(RequestId progressToken, double progress, Double total,
+        @JsonView(Since.R2025_03_26.class) String message, @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public ProgressNotificationParams {
+        Objects.requireNonNull(progressToken, "progressToken");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.keel.spec;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The parameters of {@code resources/read}.
+ *
+ * @param uri the resource to read
+ * @param inputResponses answers to a previous input-required result (2026-07-28), or {@code null}
+ * @param requestState the state echoed from that result (2026-07-28), or {@code null}
+ * @param meta {@code _meta}, or {@code null}
+ */
+public record ReadResourceRequestParams(String uri, Map<String, JsonNode> inputResponses, String requestState,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+}
