@@ -2,6 +2,8 @@ package dev.keel.spec;
 
 import java.util.List;
 
+import tools.jackson.databind.annotation.JsonSerialize;
+
 /**
  * Hints about how a client should use or display an object.
  *
@@ -9,7 +11,8 @@ import java.util.List;
  * @param priority importance from 0 (optional) to 1 (required), or {@code null}
  * @param lastModified when the object was last changed, ISO 8601, or {@code null}
  */
-public record Annotations(List<Role> audience, Double priority, String lastModified) {
+public record Annotations(List<Role> audience, @JsonSerialize(using = WholeNumberSerializer.class) Double priority,
+        String lastModified) {
     public Annotations {
         audience = audience == null ? null : List.copyOf(audience);
         if (priority != null && (priority < 0 || priority > 1)) {

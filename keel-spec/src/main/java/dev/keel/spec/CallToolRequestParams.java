@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param requestState the state echoed from that result (2026-07-28), or {@code null}
  * @param meta {@code _meta}, or {@code null}
  */
-public record CallToolRequestParams(String name, JsonNode arguments, Map<String, JsonNode> inputResponses,
+public record CallToolRequestParams(String name, JsonNode arguments, Map<String, InputResponse> inputResponses,
         String requestState, @JsonProperty("_meta") Map<String, Object> meta) {
 
     /** Parameters calling {@code name} with {@code arguments}. */

@@ -4,8 +4,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * The parameters of {@code prompts/get}.
  *
@@ -16,5 +14,5 @@ import tools.jackson.databind.JsonNode;
  * @param meta {@code _meta}, or {@code null}
  */
 public record GetPromptRequestParams(String name, Map<String, String> arguments,
-        Map<String, JsonNode> inputResponses, String requestState, @JsonProperty("_meta") Map<String, Object> meta) {
+        Map<String, InputResponse> inputResponses, String requestState, @JsonProperty("_meta") Map<String, Object> meta) {
 }

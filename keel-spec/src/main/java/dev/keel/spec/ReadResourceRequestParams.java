@@ -4,8 +4,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * The parameters of {@code resources/read}.
  *
@@ -14,6 +12,6 @@ import tools.jackson.databind.JsonNode;
  * @param requestState the state echoed from that result (2026-07-28), or {@code null}
  * @param meta {@code _meta}, or {@code null}
  */
-public record ReadResourceRequestParams(String uri, Map<String, JsonNode> inputResponses, String requestState,
+public record ReadResourceRequestParams(String uri, Map<String, InputResponse> inputResponses, String requestState,
         @JsonProperty("_meta") Map<String, Object> meta) {
 }
