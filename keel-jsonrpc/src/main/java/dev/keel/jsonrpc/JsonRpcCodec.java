@@ -18,6 +18,9 @@ import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,6 +65,12 @@ public final class JsonRpcCodec {
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 // properties without a view belong to every view (Jackson 3 turned this off by default)
                 .enable(MapperFeature.DEFAULT_VIEW_INCLUSION)
+                // strict with structure: a number is not a string, a string is not a number or a boolean
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
         this.defaultWriter = mapper.writer();
     }

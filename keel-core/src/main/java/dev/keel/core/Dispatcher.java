@@ -1,0 +1,248 @@
+package dev.keel.core;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.keel.jsonrpc.RawJson;
+import dev.keel.jsonrpc.Response;
+import dev.keel.spec.CallToolRequestParams;
+import dev.keel.spec.CallToolResult;
+import dev.keel.spec.DiscoverResult;
+import dev.keel.spec.EmptyResult;
+import dev.keel.spec.GetPromptRequestParams;
+import dev.keel.spec.GetPromptResult;
+import dev.keel.spec.InitializeResult;
+import dev.keel.spec.ListPromptsResult;
+import dev.keel.spec.ListResourceTemplatesResult;
+import dev.keel.spec.ListResourcesResult;
+import dev.keel.spec.ListToolsResult;
+import dev.keel.spec.McpMethods;
+import dev.keel.spec.PaginatedRequestParams;
+import dev.keel.spec.PromptArgument;
+import dev.keel.spec.ProtocolVersion;
+import dev.keel.spec.ReadResourceRequestParams;
+import dev.keel.spec.ReadResourceResult;
+import dev.keel.spec.Result;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The engine's last step: finds the method, binds its parameters, runs the handler and adapts the
+ * result to the revision in use. Every failure becomes a JSON-RPC error here; nothing escapes.
+ */
+final class Dispatcher {
+
+    /** How a method is served, and in which eras it exists. */
+    private record Method(boolean modern, boolean legacy, Handler handler) {
+        boolean availableIn(ProtocolVersion version) {
+            return version.isModern() ? modern : legacy;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Result handle(Call call, CallContext context) throws Exception;
+    }
+
+    private final DefaultMcpServer server;
+    private final Map<String, Method> methods = new HashMap<>();
+
+    Dispatcher(DefaultMcpServer server) {
+        this.server = server;
+        methods.put(McpMethods.INITIALIZE, new Method(false, true, this::initialize));
+        methods.put(McpMethods.PING, new Method(false, true, (call, context) -> EmptyResult.instance()));
+        methods.put(McpMethods.SERVER_DISCOVER, new Method(true, false, this::discover));
+        methods.put(McpMethods.TOOLS_LIST, new Method(true, true, this::listTools));
+        methods.put(McpMethods.TOOLS_CALL, new Method(true, true, this::callTool));
+        methods.put(McpMethods.RESOURCES_LIST, new Method(true, true, this::listResources));
+        methods.put(McpMethods.RESOURCES_TEMPLATES_LIST, new Method(true, true, this::listResourceTemplates));
+        methods.put(McpMethods.RESOURCES_READ, new Method(true, true, this::readResource));
+        methods.put(McpMethods.PROMPTS_LIST, new Method(true, true, this::listPrompts));
+        methods.put(McpMethods.PROMPTS_GET, new Method(true, true, this::getPrompt));
+    }
+
+    Response dispatch(Call call) {
+        CallContext context = call.context();
+        ProtocolVersion version = context.protocolVersion();
+        try {
+            Method method = methods.get(call.method());
+            if (method == null || !method.availableIn(version)) {
+                throw McpException.methodNotFound("Method not found: " + call.method()
+                        + (method == null ? "" : " is not part of protocol revision " + version.id()));
+            }
+            Result result = method.handler().handle(call, context);
+            if (result == null) {
+                throw new IllegalStateException("the handler of " + call.method() + " returned null");
+            }
+            return Response.success(call.id(), result);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.failure(call.id(), McpException.internalError("The request was cancelled").toError(version));
+        } catch (Exception e) {
+            return Response.failure(call.id(), Failures.toError(e, version, call.method()));
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle and discovery
+
+    private Result initialize(Call call, CallContext context) {
+        LegacySession session = new LegacySession(context.protocolVersion(), context.clientCapabilities(),
+                context.clientInfo().orElse(null));
+        if (!context.channel.openSession(session)) {
+            throw McpException.invalidRequest("Invalid Request: this connection's session is already initialized");
+        }
+        context.sessionId(session.id);
+        return new InitializeResult(session.version.id(), server.capabilities(), server.serverInfo(),
+                server.instructions(), null);
+    }
+
+    private Result discover(Call call, CallContext context) {
+        return new DiscoverResult(ProtocolVersion.supportedIds(), server.capabilities(), server.instructions(),
+                server.discoverTtlMs(), server.cacheScope(), null);
+    }
+
+    // ------------------------------------------------------------------ tools
+
+    private Result listTools(Call call, CallContext context) {
+        requireNoCursor(call);
+        ProtocolVersion version = context.protocolVersion();
+        List<dev.keel.spec.Tool> tools = server.toolRegistry().values(entry -> adapt(entry.tool().descriptor(), version));
+        return new ListToolsResult(tools, null, server.listTtlMs(), server.cacheScope(), null);
+    }
+
+    /** Legacy revisions require an object output schema; drop one that is not. */
+    private static dev.keel.spec.Tool adapt(dev.keel.spec.Tool tool, ProtocolVersion version) {
+        JsonNode output = tool.outputSchema();
+        if (output != null && !version.isModern() && !"object".equals(output.path("type").asString(null))) {
+            return tool.withOutputSchema(null);
+        }
+        return tool;
+    }
+
+    private Result callTool(Call call, CallContext context) throws Exception {
+        CallToolRequestParams params = bind(call.params(), CallToolRequestParams.class, "tools/call");
+        if (params.name() == null) {
+            throw McpException.invalidParams("Invalid params: tools/call needs the name of a tool");
+        }
+        DefaultMcpServer.ToolEntry<?> entry = server.toolRegistry().get(params.name());
+        if (entry == null) {
+            throw McpException.invalidParams("Unknown tool: " + params.name());
+        }
+        JsonNode arguments = params.arguments();
+        if (arguments == null || arguments.isNull()) {
+            arguments = Json.emptyObject();
+        } else if (!arguments.isObject()) {
+            throw McpException.invalidParams("Invalid params: the arguments of tool " + params.name()
+                    + " must be a JSON object");
+        }
+        CallToolResult result = entry.call(context, arguments);
+        if (result == null) {
+            throw new IllegalStateException("tool " + params.name() + " returned null");
+        }
+        return result.adaptTo(context.protocolVersion());
+    }
+
+    // ------------------------------------------------------------------ resources
+
+    private Result listResources(Call call, CallContext context) {
+        requireNoCursor(call);
+        return new ListResourcesResult(server.resourceRegistry().values(DefaultMcpServer.ResourceEntry::resource),
+                null, server.listTtlMs(), server.cacheScope(), null);
+    }
+
+    private Result listResourceTemplates(Call call, CallContext context) {
+        requireNoCursor(call);
+        return new ListResourceTemplatesResult(
+                server.templateRegistry().values(DefaultMcpServer.TemplateEntry::template), null, server.listTtlMs(),
+                server.cacheScope(), null);
+    }
+
+    private Result readResource(Call call, CallContext context) throws Exception {
+        ReadResourceRequestParams params = bind(call.params(), ReadResourceRequestParams.class, "resources/read");
+        String uri = params.uri();
+        if (uri == null) {
+            throw McpException.invalidParams("Invalid params: resources/read needs a uri");
+        }
+        ReadResourceResult result = null;
+        DefaultMcpServer.ResourceEntry resource = server.resourceRegistry().get(uri);
+        if (resource != null) {
+            result = resource.handler().read(new HandlerCalls.ResourceCallImpl(context, uri, Map.of()));
+        } else {
+            for (DefaultMcpServer.TemplateEntry template : server.templateRegistry().values()) {
+                Map<String, String> variables = template.matcher().match(uri);
+                if (variables != null) {
+                    result = template.handler().read(new HandlerCalls.ResourceCallImpl(context, uri, variables));
+                    break;
+                }
+            }
+            if (result == null) {
+                throw McpException.resourceNotFound(uri);
+            }
+        }
+        if (result == null || result.contents().isEmpty()) {
+            throw new IllegalStateException("the handler of resource " + uri + " returned no contents");
+        }
+        return result.withCache(server.readTtlMs(), server.cacheScope());
+    }
+
+    // ------------------------------------------------------------------ prompts
+
+    private Result listPrompts(Call call, CallContext context) {
+        requireNoCursor(call);
+        return new ListPromptsResult(server.promptRegistry().values(DefaultMcpServer.PromptEntry::prompt), null,
+                server.listTtlMs(), server.cacheScope(), null);
+    }
+
+    private Result getPrompt(Call call, CallContext context) throws Exception {
+        GetPromptRequestParams params = bind(call.params(), GetPromptRequestParams.class, "prompts/get");
+        if (params.name() == null) {
+            throw McpException.invalidParams("Invalid params: prompts/get needs the name of a prompt");
+        }
+        DefaultMcpServer.PromptEntry entry = server.promptRegistry().get(params.name());
+        if (entry == null) {
+            throw McpException.invalidParams("Unknown prompt: " + params.name());
+        }
+        Map<String, String> arguments = params.arguments() == null ? Map.of() : params.arguments();
+        if (entry.prompt().arguments() != null) {
+            for (PromptArgument argument : entry.prompt().arguments()) {
+                if (Boolean.TRUE.equals(argument.required()) && arguments.get(argument.name()) == null) {
+                    throw McpException.invalidParams("Missing required argument: " + argument.name());
+                }
+            }
+        }
+        GetPromptResult result = entry.handler().get(new HandlerCalls.PromptCallImpl(context, params.name(),
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments))));
+        if (result == null) {
+            throw new IllegalStateException("prompt " + params.name() + " returned null");
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static <T> T bind(RawJson params, Class<T> type, String method) {
+        if (params == null) {
+            throw McpException.invalidParams("Invalid params: " + method + " needs params");
+        }
+        try {
+            return params.bind(type);
+        } catch (JacksonException e) {
+            throw Failures.bindingFailure(method + " params are malformed", e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw McpException.invalidParams("Invalid params: " + method + " params are malformed: " + e.getMessage());
+        }
+    }
+
+    /** Keel returns every list in one page for now, so any cursor is one it never issued. */
+    private static void requireNoCursor(Call call) {
+        if (call.params() == null) {
+            return;
+        }
+        PaginatedRequestParams params = bind(call.params(), PaginatedRequestParams.class, call.method());
+        if (params.cursor() != null) {
+            throw McpException.invalidParams("Invalid params: unknown cursor");
+        }
+    }
+}

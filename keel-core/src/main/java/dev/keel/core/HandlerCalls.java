@@ -1,0 +1,109 @@
+package dev.keel.core;
+
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/** The handler-side views of a request. */
+final class HandlerCalls {
+
+    private HandlerCalls() {
+    }
+
+    /** What every handler may ask; reports progress through the request's channel. */
+    static class Base implements RequestContext {
+        final CallContext context;
+
+        Base(CallContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public CallContext context() {
+            return context;
+        }
+
+        @Override
+        public boolean cancelled() {
+            InFlight f = context.inFlight;
+            return f != null && f.cancelled();
+        }
+
+        @Override
+        public void progress(double progress, Double total, String message) {
+            if (context.progressToken() != null && context.channel != null && context.inFlight != null) {
+                context.channel.sendProgress(context.inFlight, context.progressToken(), progress, total, message);
+            }
+        }
+    }
+
+    static final class ToolCallImpl<A> extends Base implements ToolCall<A> {
+        private final String name;
+        private final JsonNode raw;
+        private final A arguments;
+
+        ToolCallImpl(CallContext context, String name, JsonNode raw, A arguments) {
+            super(context);
+            this.name = name;
+            this.raw = raw;
+            this.arguments = arguments;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public A arguments() {
+            return arguments;
+        }
+
+        @Override
+        public JsonNode rawArguments() {
+            return raw;
+        }
+    }
+
+    static final class ResourceCallImpl extends Base implements ResourceCall {
+        private final String uri;
+        private final Map<String, String> variables;
+
+        ResourceCallImpl(CallContext context, String uri, Map<String, String> variables) {
+            super(context);
+            this.uri = uri;
+            this.variables = Map.copyOf(variables);
+        }
+
+        @Override
+        public String uri() {
+            return uri;
+        }
+
+        @Override
+        public Map<String, String> variables() {
+            return variables;
+        }
+    }
+
+    static final class PromptCallImpl extends Base implements PromptCall {
+        private final String name;
+        private final Map<String, String> arguments;
+
+        PromptCallImpl(CallContext context, String name, Map<String, String> arguments) {
+            super(context);
+            this.name = name;
+            this.arguments = arguments;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Map<String, String> arguments() {
+            return arguments;
+        }
+    }
+}

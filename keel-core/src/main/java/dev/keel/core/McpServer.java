@@ -1,0 +1,287 @@
+package dev.keel.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+
+import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.MessageSink;
+import dev.keel.jsonrpc.JsonRpcCodec;
+import dev.keel.jsonrpc.JsonRpcLimits;
+import dev.keel.spec.CacheScope;
+import dev.keel.spec.Icon;
+import dev.keel.spec.Implementation;
+import dev.keel.spec.Prompt;
+import dev.keel.spec.Resource;
+import dev.keel.spec.ResourceTemplate;
+
+/**
+ * An MCP server: tools, resources and prompts behind one engine that speaks every protocol revision
+ * from 2024-11-05 to 2026-07-28. Transports reach it through {@link #openChannel}.
+ *
+ * <pre>{@code
+ * McpServer server = McpServer.builder()
+ *         .name("weather").version("1.0.0")
+ *         .tool(Tool.builder("forecast").inputSchema(schema).build(),
+ *               call -> CallToolResult.text(forecast(call.arguments().path("city").asString())))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Thread-safe. Tools, resources and prompts may be added and removed while the server runs;
+ * lists keep registration order.
+ */
+public interface McpServer extends AutoCloseable {
+
+    /** Starts building a server. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** The server's name and version, as clients see them. */
+    Implementation serverInfo();
+
+    /** The codec (and mapper) the server reads and writes with. */
+    JsonRpcCodec codec();
+
+    /** Opens a channel for one connection whose messages go to {@code sink}. */
+    default Channel openChannel(MessageSink sink) {
+        return openChannel(sink, Map.of());
+    }
+
+    /**
+     * Opens a channel for one connection whose messages go to {@code sink}, with what the transport
+     * knows about the connection (remote address, credentials) as attributes of every request.
+     */
+    Channel openChannel(MessageSink sink, Map<CallContext.Key<?>, Object> transportAttributes);
+
+    /**
+     * Adds a tool.
+     *
+     * @throws IllegalArgumentException if a tool of that name exists
+     */
+    <A> void addTool(Tool<A> tool, ToolHandler<A> handler);
+
+    /** Removes the tool named {@code name}; {@code false} if there was none. */
+    boolean removeTool(String name);
+
+    /**
+     * Adds a resource.
+     *
+     * @throws IllegalArgumentException if a resource with that URI exists
+     */
+    void addResource(Resource resource, ResourceHandler handler);
+
+    /** Removes the resource with {@code uri}; {@code false} if there was none. */
+    boolean removeResource(String uri);
+
+    /**
+     * Adds a resource template; reads of URIs it matches go to {@code handler}.
+     *
+     * @throws IllegalArgumentException if a template with that URI template exists
+     */
+    void addResourceTemplate(ResourceTemplate template, ResourceHandler handler);
+
+    /** Removes the template with {@code uriTemplate}; {@code false} if there was none. */
+    boolean removeResourceTemplate(String uriTemplate);
+
+    /**
+     * Adds a prompt.
+     *
+     * @throws IllegalArgumentException if a prompt of that name exists
+     */
+    void addPrompt(Prompt prompt, PromptHandler handler);
+
+    /** Removes the prompt named {@code name}; {@code false} if there was none. */
+    boolean removePrompt(String name);
+
+    /** The tools, in registration order. */
+    List<dev.keel.spec.Tool> tools();
+
+    /** Closes every open channel, cancelling what runs on it. */
+    @Override
+    void close();
+
+    /**
+     * Builds a {@link McpServer}; not thread-safe. Every setting has a sensible default; only the
+     * server's name and version deserve to be set by every application.
+     */
+    final class Builder {
+        String name = "keel";
+        String version = "0.1.0";
+        String title;
+        String description;
+        String websiteUrl;
+        List<Icon> icons;
+        String instructions;
+        final List<Registration> registrations = new ArrayList<>();
+        final List<Middleware> middleware = new ArrayList<>();
+        JsonRpcLimits limits = JsonRpcLimits.defaults();
+        int maxInFlightPerChannel = 1024;
+        Duration discoverTtl = Duration.ofMinutes(5);
+        Duration listTtl = Duration.ofMinutes(1);
+        Duration readTtl = Duration.ZERO;
+        CacheScope cacheScope = CacheScope.PUBLIC;
+        boolean serverInfoInResults = true;
+        ExecutorService executor;
+
+        Builder() {
+        }
+
+        /** The server's programmatic name (default {@code keel}). */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The server's version (default {@code 0.1.0}). */
+        public Builder version(String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** A display name. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** What the server is, for people (2025-11-25 and later). */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** The server's home page (2025-11-25 and later). */
+        public Builder websiteUrl(String websiteUrl) {
+            this.websiteUrl = websiteUrl;
+            return this;
+        }
+
+        /** The server's icons (2025-11-25 and later). */
+        public Builder icons(List<Icon> icons) {
+            this.icons = List.copyOf(icons);
+            return this;
+        }
+
+        /** Guidance for the model on using this server as a whole (not a copy of tool descriptions). */
+        public Builder instructions(String instructions) {
+            this.instructions = instructions;
+            return this;
+        }
+
+        /** Registers a tool. */
+        public <A> Builder tool(Tool<A> tool, ToolHandler<A> handler) {
+            Objects.requireNonNull(tool, "tool");
+            Objects.requireNonNull(handler, "handler");
+            registrations.add(server -> server.addTool(tool, handler));
+            return this;
+        }
+
+        /** Registers a resource. */
+        public Builder resource(Resource resource, ResourceHandler handler) {
+            Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(handler, "handler");
+            registrations.add(server -> server.addResource(resource, handler));
+            return this;
+        }
+
+        /** Registers a resource template. */
+        public Builder resourceTemplate(ResourceTemplate template, ResourceHandler handler) {
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(handler, "handler");
+            registrations.add(server -> server.addResourceTemplate(template, handler));
+            return this;
+        }
+
+        /** Registers a prompt. */
+        public Builder prompt(Prompt prompt, PromptHandler handler) {
+            Objects.requireNonNull(prompt, "prompt");
+            Objects.requireNonNull(handler, "handler");
+            registrations.add(server -> server.addPrompt(prompt, handler));
+            return this;
+        }
+
+        /** Adds middleware; the first added runs outermost. */
+        public Builder middleware(Middleware... middleware) {
+            for (Middleware m : middleware) {
+                this.middleware.add(Objects.requireNonNull(m, "middleware"));
+            }
+            return this;
+        }
+
+        /** The limits on every message read (default {@link JsonRpcLimits#defaults()}). */
+        public Builder limits(JsonRpcLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * The most requests one connection may have running at once (default 1024); more are answered
+         * at once with an error instead of queueing.
+         */
+        public Builder maxInFlightPerChannel(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxInFlightPerChannel must be positive, was " + max);
+            }
+            this.maxInFlightPerChannel = max;
+            return this;
+        }
+
+        /** How long clients may cache {@code server/discover} (default 5 minutes). */
+        public Builder discoverTtl(Duration ttl) {
+            this.discoverTtl = requireNonNegative(ttl, "discoverTtl");
+            return this;
+        }
+
+        /** How long clients may cache the tool, resource, template and prompt lists (default 1 minute). */
+        public Builder listTtl(Duration ttl) {
+            this.listTtl = requireNonNegative(ttl, "listTtl");
+            return this;
+        }
+
+        /** How long clients may cache resource contents (default 0: re-read every time). */
+        public Builder readTtl(Duration ttl) {
+            this.readTtl = requireNonNegative(ttl, "readTtl");
+            return this;
+        }
+
+        /** Who may share cached results (default {@link CacheScope#PUBLIC}). */
+        public Builder cacheScope(CacheScope scope) {
+            this.cacheScope = Objects.requireNonNull(scope, "scope");
+            return this;
+        }
+
+        /** Whether modern results carry {@code io.modelcontextprotocol/serverInfo} in {@code _meta} (default true). */
+        public Builder serverInfoInResults(boolean include) {
+            this.serverInfoInResults = include;
+            return this;
+        }
+
+        /** Where requests run (default: a new virtual thread each). The server does not shut it down. */
+        public Builder executor(ExecutorService executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        private static Duration requireNonNegative(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(what + " must not be negative, was " + d);
+            }
+            return d;
+        }
+
+        /** The server. */
+        public McpServer build() {
+            return new DefaultMcpServer(this);
+        }
+
+        @FunctionalInterface
+        interface Registration {
+            void apply(McpServer server);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.keel.core;
+
+import dev.keel.spec.ClientCapabilities;
+import dev.keel.spec.ProtocolVersion;
+
+/**
+ * What every handler may ask of the request it serves, whatever the protocol era: who the client
+ * is, whether the request was cancelled, and a way to report progress.
+ *
+ * <p>Threading: the handler runs on the request's own virtual thread. Progress may be reported from
+ * any thread while the request runs; it is dropped once the request has completed or been cancelled.
+ */
+public interface RequestContext {
+
+    /** Everything known about the request, including middleware attributes. */
+    CallContext context();
+
+    /** The revision the request is served under. */
+    default ProtocolVersion protocolVersion() {
+        return context().protocolVersion();
+    }
+
+    /** The client's capabilities for this request. */
+    default ClientCapabilities clientCapabilities() {
+        return context().clientCapabilities();
+    }
+
+    /**
+     * Whether the client cancelled the request. Cancellation also interrupts the handler's thread,
+     * so blocking calls end with {@link InterruptedException}; long loops should check this.
+     */
+    boolean cancelled();
+
+    /**
+     * Reports progress, if the client asked for it with a progress token; otherwise does nothing.
+     * Values must increase: a value not above the last one reported is dropped.
+     *
+     * @param progress how far the work has come
+     * @param total the total, or {@code null} if unknown
+     * @param message what is happening now, or {@code null}
+     */
+    void progress(double progress, Double total, String message);
+
+    /** Reports progress without a total. */
+    default void progress(double progress, String message) {
+        progress(progress, null, message);
+    }
+}

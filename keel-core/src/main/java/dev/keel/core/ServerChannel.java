@@ -1,0 +1,391 @@
+package dev.keel.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.MessageSink;
+import dev.keel.jsonrpc.Decoded;
+import dev.keel.jsonrpc.JsonRpcError;
+import dev.keel.jsonrpc.JsonRpcMessage;
+import dev.keel.jsonrpc.Notification;
+import dev.keel.jsonrpc.RawJson;
+import dev.keel.jsonrpc.Request;
+import dev.keel.jsonrpc.RequestId;
+import dev.keel.jsonrpc.Response;
+import dev.keel.spec.CancelledNotificationParams;
+import dev.keel.spec.McpMethods;
+import dev.keel.spec.ProgressNotificationParams;
+import dev.keel.spec.ProtocolVersion;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The engine's side of one connection: decodes what arrives, answers bad input, starts each request
+ * on its own thread under the per-connection cap, handles notifications in place, and writes
+ * whatever the requests produce. Holds the connection's legacy session, if {@code initialize}
+ * opened one.
+ */
+final class ServerChannel implements Channel {
+
+    private static final System.Logger LOG = System.getLogger("dev.keel.core");
+    private static final long EXTRA_NANOS_AFTER_CANCEL = Duration.ofSeconds(2).toNanos();
+
+    private final DefaultMcpServer server;
+    private final MessageSink sink;
+    private final Map<CallContext.Key<?>, Object> transportAttributes;
+    private final Map<RequestId, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicReference<LegacySession> session = new AtomicReference<>();
+    private volatile boolean accepting = true;
+    private volatile boolean closed;
+    private volatile boolean shuttingDown;
+
+    ServerChannel(DefaultMcpServer server, MessageSink sink, Map<CallContext.Key<?>, Object> transportAttributes) {
+        this.server = server;
+        this.sink = sink;
+        this.transportAttributes = transportAttributes.isEmpty() ? null : Map.copyOf(transportAttributes);
+    }
+
+    LegacySession session() {
+        return session.get();
+    }
+
+    /** Opens the legacy session; {@code false} if one is open already. */
+    boolean openSession(LegacySession opened) {
+        return session.compareAndSet(null, opened);
+    }
+
+    // ------------------------------------------------------------------ inbound
+
+    @Override
+    public void receive(byte[] message) {
+        receive(message, sink);
+    }
+
+    @Override
+    public void receive(byte[] message, MessageSink replyTo) {
+        if (closed) {
+            return;
+        }
+        switch (server.codec().decode(message)) {
+            case Decoded.Message m -> handle(m.message(), replyTo, null);
+            case Decoded.Invalid invalid -> {
+                if (invalid.request()) {
+                    replyTo.send(encode(Response.failure(invalid.id(), invalid.error()), null));
+                } else {
+                    LOG.log(System.Logger.Level.DEBUG, "Ignoring an invalid message that needs no answer: {0}",
+                            invalid.error().message());
+                }
+            }
+            case Decoded.Batch batch -> handleBatch(batch, replyTo);
+        }
+    }
+
+    @Override
+    public void rejectTooLarge(long size) {
+        sink.send(encode(Response.failure(null, server.codec().tooLarge(size)), null));
+    }
+
+    private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch) {
+        switch (message) {
+            case Request request -> start(request, replyTo, batch);
+            case Notification notification -> onNotification(notification);
+            case Response response -> onResponse(response);
+        }
+    }
+
+    private void handleBatch(Decoded.Batch decoded, MessageSink replyTo) {
+        LegacySession current = session.get();
+        if (current == null || !current.version.allowsBatches()) {
+            String revision = current == null ? "before a session is initialized" : "in protocol revision "
+                    + current.version.id();
+            replyTo.send(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
+                    "Invalid Request: JSON-RPC batches are accepted only in a 2025-03-26 session, not " + revision)),
+                    null));
+            return;
+        }
+        Batch batch = new Batch(replyTo, current.version);
+        for (Decoded item : decoded.items()) {
+            switch (item) {
+                case Decoded.Message m when m.message() instanceof Request r
+                        && McpMethods.INITIALIZE.equals(r.method()) ->
+                    batch.add(Response.failure(r.id(), JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
+                            "Invalid Request: initialize must not be part of a batch")));
+                case Decoded.Message m -> handle(m.message(), replyTo, batch);
+                case Decoded.Invalid invalid -> {
+                    if (invalid.request()) {
+                        batch.add(Response.failure(invalid.id(), invalid.error()));
+                    }
+                }
+                case Decoded.Batch nested -> throw new IllegalStateException("the codec never nests batches");
+            }
+        }
+        batch.sealed();
+    }
+
+    private void start(Request request, MessageSink replyTo, Batch batch) {
+        Response refusal = admit(request);
+        if (refusal != null) {
+            reply(refusal, replyTo, batch);
+            return;
+        }
+        InFlight f = new InFlight(request.id(), request.method(), replyTo);
+        if (inFlight.putIfAbsent(request.id(), f) != null) {
+            running.decrementAndGet();
+            reply(Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
+                    "Invalid Request: request id " + request.id() + " is already in use by a running request")),
+                    replyTo, batch);
+            return;
+        }
+        if (batch != null) {
+            batch.expect();
+        }
+        try {
+            server.executor().execute(() -> run(request, f, batch));
+        } catch (RejectedExecutionException e) {
+            finish(f);
+            reply(shuttingDown(request.id()), replyTo, batch);
+            if (batch != null) {
+                batch.dropped();
+            }
+        }
+    }
+
+    /** A refusal for {@code request}, or {@code null} once it has taken a slot. */
+    private Response admit(Request request) {
+        if (!accepting) {
+            return shuttingDown(request.id());
+        }
+        int max = server.maxInFlightPerChannel();
+        if (running.incrementAndGet() > max) {
+            running.decrementAndGet();
+            return Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
+                    "Server busy: " + max + " requests are already running on this connection; retry later"));
+        }
+        return null;
+    }
+
+    private static Response shuttingDown(RequestId id) {
+        return Response.failure(id, JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
+                "The server is shutting down and takes no new requests"));
+    }
+
+    private void reply(Response response, MessageSink replyTo, Batch batch) {
+        if (batch != null) {
+            batch.add(response);
+        } else {
+            replyTo.send(encode(response, null));
+        }
+    }
+
+    private void run(Request request, InFlight f, Batch batch) {
+        f.started(Thread.currentThread());
+        CallContext context = new CallContext(transportAttributes);
+        context.channel = this;
+        context.inFlight = f;
+        Response response;
+        try {
+            response = server.chain().proceed(new Call(request.id(), request.method(), request.rawParams(), context));
+        } catch (Throwable t) {
+            response = Response.failure(request.id(), Failures.toError(t, context.protocolVersion(), request.method()));
+        }
+        try {
+            // free the slot and the id before answering: a client that waits for the answer may reuse both
+            release(f);
+            if (shuttingDown && f.cancelled()) {
+                // cancelled by the server, not the client: the client is owed an answer
+                response = Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
+                        "The server is shutting down; the request was cancelled before it completed"));
+                if (batch != null) {
+                    batch.answered(response);
+                } else {
+                    f.replyTo.send(encode(response, context.protocolVersion()));
+                }
+            } else if (batch != null) {
+                if (f.answerLater()) {
+                    batch.answered(response);
+                } else {
+                    batch.dropped();
+                }
+            } else {
+                f.answer(encode(response, context.protocolVersion()), f.replyTo);
+            }
+        } finally {
+            f.finished();
+            Thread.interrupted();
+        }
+    }
+
+    private void release(InFlight f) {
+        inFlight.remove(f.id, f);
+        running.decrementAndGet();
+    }
+
+    private void finish(InFlight f) {
+        release(f);
+        f.finished();
+    }
+
+    private void onNotification(Notification notification) {
+        switch (notification.method()) {
+            case McpMethods.NOTIFICATIONS_CANCELLED -> onCancelled(notification.rawParams());
+            case McpMethods.NOTIFICATIONS_INITIALIZED -> {
+                LegacySession current = session.get();
+                if (current != null) {
+                    current.markInitialized();
+                }
+            }
+            default -> LOG.log(System.Logger.Level.DEBUG, "Ignoring notification {0}", notification.method());
+        }
+    }
+
+    private void onCancelled(RawJson params) {
+        if (params == null) {
+            return;
+        }
+        CancelledNotificationParams cancelled;
+        try {
+            cancelled = params.bind(CancelledNotificationParams.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Ignoring a malformed notifications/cancelled: {0}", e.getMessage());
+            return;
+        }
+        if (cancelled.requestId() == null) {
+            return;
+        }
+        InFlight f = inFlight.get(cancelled.requestId());
+        if (f != null && !McpMethods.INITIALIZE.equals(f.method)) {
+            LOG.log(System.Logger.Level.DEBUG, "Cancelling request {0} ({1}): {2}", f.id, f.method,
+                    cancelled.reason());
+            f.cancel();
+        }
+    }
+
+    private void onResponse(Response response) {
+        LOG.log(System.Logger.Level.DEBUG, "Ignoring a response to unknown request {0}", response.id());
+    }
+
+    // ------------------------------------------------------------------ outbound
+
+    byte[] encode(JsonRpcMessage message, ProtocolVersion version) {
+        return server.codec().encode(message, server.writer(version));
+    }
+
+    /** Sends a progress notification for {@code f}, if it still runs and {@code progress} has grown. */
+    void sendProgress(InFlight f, RequestId token, double progress, Double total, String message) {
+        if (!f.active()) {
+            return;
+        }
+        ProtocolVersion version = f.version();
+        Notification notification = new Notification(McpMethods.NOTIFICATIONS_PROGRESS,
+                new ProgressNotificationParams(token, progress, total, message, null));
+        f.progress(progress, encode(notification, version));
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public int inFlight() {
+        return running.get();
+    }
+
+    @Override
+    public boolean shutdown(Duration grace) {
+        accepting = false;
+        long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
+        if (!awaitAll(deadline)) {
+            shuttingDown = true;
+            List<InFlight> remaining = new ArrayList<>(inFlight.values());
+            LOG.log(System.Logger.Level.INFO, "Cancelling {0} request(s) still running after the grace period",
+                    remaining.size());
+            remaining.forEach(InFlight::cancel);
+            awaitAll(System.nanoTime() + EXTRA_NANOS_AFTER_CANCEL);
+        }
+        return inFlight.isEmpty();
+    }
+
+    private boolean awaitAll(long deadline) {
+        try {
+            for (InFlight f : new ArrayList<>(inFlight.values())) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !f.awaitFinished(left)) {
+                    return inFlight.isEmpty();
+                }
+            }
+            return inFlight.isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        accepting = false;
+        closed = true;
+        inFlight.values().forEach(InFlight::cancel);
+        session.set(null);
+        server.channelClosed(this);
+    }
+
+    /**
+     * The responses of one 2025-03-26 batch, sent together as one array once every request of the
+     * batch has answered (or was cancelled). Notifications in a batch owe nothing.
+     */
+    private final class Batch {
+        private final MessageSink replyTo;
+        private final ProtocolVersion version;
+        private final List<Response> responses = new ArrayList<>();
+        private final AtomicInteger outstanding = new AtomicInteger(1);
+
+        Batch(MessageSink replyTo, ProtocolVersion version) {
+            this.replyTo = replyTo;
+            this.version = version;
+        }
+
+        void expect() {
+            outstanding.incrementAndGet();
+        }
+
+        /** Adds an answer that no started request owes (a refusal, an invalid element). */
+        void add(Response response) {
+            synchronized (responses) {
+                responses.add(response);
+            }
+        }
+
+        /** Adds the answer of a started request. */
+        void answered(Response response) {
+            add(response);
+            completeOne();
+        }
+
+        /** Every element has been dispatched. */
+        void sealed() {
+            completeOne();
+        }
+
+        /** A started request will not answer (it was cancelled or never ran). */
+        void dropped() {
+            completeOne();
+        }
+
+        private void completeOne() {
+            if (outstanding.decrementAndGet() == 0) {
+                List<Response> all;
+                synchronized (responses) {
+                    all = List.copyOf(responses);
+                }
+                if (!all.isEmpty()) {
+                    replyTo.send(server.codec().encodeBatch(all, server.writer(version)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.keel.core.spi;
+
+import java.time.Duration;
+
+/**
+ * One connection's way into the engine. A transport opens a channel per connection (a stdio process,
+ * a WebSocket, a legacy HTTP session) with {@link dev.keel.core.McpServer#openChannel}, feeds it the
+ * messages it reads, and closes it when the connection ends.
+ *
+ * <p>{@link #receive} never blocks on handler work and never throws for bad input: it answers
+ * parse errors and invalid requests itself, runs each request on its own virtual thread, and handles
+ * notifications in place. Thread-safe.
+ */
+public interface Channel extends AutoCloseable {
+
+    /**
+     * Handles one framed message. Messages the request causes (its response, progress and log
+     * notifications, legacy server-to-client requests) go to the channel's sink.
+     *
+     * @param message the bytes of one JSON-RPC message or batch; not to be changed afterwards
+     */
+    void receive(byte[] message);
+
+    /**
+     * Handles one framed message whose response and request-scoped notifications go to
+     * {@code replyTo} instead of the channel's sink (an HTTP POST's own response stream, say).
+     */
+    void receive(byte[] message, MessageSink replyTo);
+
+    /**
+     * Answers a message the transport refused to buffer because it was {@code size} bytes long, more
+     * than the configured maximum: an Invalid Request error without an id.
+     */
+    void rejectTooLarge(long size);
+
+    /** How many requests of this channel are running. */
+    int inFlight();
+
+    /**
+     * Stops taking requests, lets running ones finish for up to {@code grace}, then cancels the rest
+     * and waits briefly for their threads to end.
+     *
+     * @return whether every request finished or ended within the time
+     */
+    boolean shutdown(Duration grace);
+
+    /** Cancels every running request, ends the channel's session, and stops taking messages. */
+    @Override
+    void close();
+}

@@ -1,0 +1,41 @@
+package dev.keel.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class UriTemplateTest {
+
+    @Test
+    void simpleVariablesMatchOneSegment() {
+        UriTemplate template = new UriTemplate("mem://users/{id}/posts/{post}");
+        assertThat(template.match("mem://users/42/posts/7")).isEqualTo(Map.of("id", "42", "post", "7"));
+        assertThat(template.match("mem://users/42/x/posts/7")).isNull();
+        assertThat(template.match("mem://users//posts/7")).isNull();
+    }
+
+    @Test
+    void reservedExpansionMatchesPaths() {
+        UriTemplate template = new UriTemplate("file:///{+path}");
+        assertThat(template.match("file:///a/b/c.txt")).isEqualTo(Map.of("path", "a/b/c.txt"));
+    }
+
+    @Test
+    void valuesArePercentDecoded() {
+        assertThat(new UriTemplate("mem://t/{name}").match("mem://t/a%20b")).isEqualTo(Map.of("name", "a b"));
+    }
+
+    @Test
+    void queryExpansionIsOptional() {
+        UriTemplate template = new UriTemplate("mem://search{?q,limit}");
+        assertThat(template.match("mem://search")).isEmpty();
+        assertThat(template.match("mem://search?q=x&limit=3&other=1")).isEqualTo(Map.of("q", "x", "limit", "3"));
+    }
+
+    @Test
+    void literalCharactersAreNotPatterns() {
+        assertThat(new UriTemplate("mem://a.b/{x}").match("mem://aXb/1")).isNull();
+    }
+}
