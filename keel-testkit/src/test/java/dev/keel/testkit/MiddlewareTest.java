@@ -1,0 +1,123 @@
+package dev.keel.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import dev.keel.core.CallContext;
+import dev.keel.core.McpException;
+import dev.keel.core.McpServer;
+import dev.keel.core.Middleware;
+import dev.keel.core.RequestIdMiddleware;
+import dev.keel.core.TimingMiddleware;
+import dev.keel.core.Tool;
+import dev.keel.jsonrpc.JsonRpcError;
+import dev.keel.jsonrpc.Response;
+import dev.keel.spec.CallToolResult;
+import dev.keel.spec.ProtocolVersion;
+
+class MiddlewareTest {
+
+    private static McpServer serverWith(Middleware... middleware) {
+        return new Fixtures().builder().middleware(middleware).build();
+    }
+
+    @Test
+    void theFirstRegisteredMiddlewareRunsOutermost() {
+        List<String> trace = new CopyOnWriteArrayList<>();
+        Middleware outer = (call, chain) -> {
+            trace.add("outer in");
+            Response r = chain.proceed(call);
+            trace.add("outer out");
+            return r;
+        };
+        Middleware inner = (call, chain) -> {
+            trace.add("inner in");
+            Response r = chain.proceed(call);
+            trace.add("inner out");
+            return r;
+        };
+        try (McpTestClient client = McpTestClient.connect(serverWith(outer, inner))) {
+            client.callTool("echo", Map.of("message", "x"));
+        }
+        assertThat(trace).containsExactly("outer in", "inner in", "inner out", "outer out");
+    }
+
+    @Test
+    void middlewareSeesTheResolvedEraAndClient() {
+        List<ProtocolVersion> seen = new CopyOnWriteArrayList<>();
+        Middleware spy = (call, chain) -> {
+            seen.add(call.context().protocolVersion());
+            return chain.proceed(call);
+        };
+        try (McpTestClient modern = McpTestClient.connect(serverWith(spy));
+                McpTestClient legacy = McpTestClient.connect(serverWith(spy), ProtocolVersion.V2025_03_26)) {
+            modern.listTools();
+            legacy.listTools();
+        }
+        assertThat(seen).contains(ProtocolVersion.V2026_07_28, ProtocolVersion.V2025_03_26);
+    }
+
+    @Test
+    void aMiddlewareThatCallsProceedTwiceIsNamedAndTheCallFails() {
+        Middleware twice = Middleware.named("Twice", (call, chain) -> {
+            chain.proceed(call);
+            return chain.proceed(call);
+        });
+        try (McpTestClient client = McpTestClient.connect(serverWith(twice))) {
+            Reply reply = client.callToolReply("echo", Map.of("message", "x"));
+            assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INTERNAL_ERROR);
+            assertThat(reply.errorMessage()).contains("correlation id");
+        }
+    }
+
+    @Test
+    void aMiddlewareThatReturnsNullIsNamed() {
+        Middleware nothing = Middleware.named("Nothing", (call, chain) -> null);
+        try (McpTestClient client = McpTestClient.connect(serverWith(nothing))) {
+            assertThat(client.callToolReply("echo", Map.of("message", "x")).errorCode())
+                    .isEqualTo(JsonRpcError.INTERNAL_ERROR);
+        }
+    }
+
+    @Test
+    void aMiddlewareMayAnswerByItselfWithAProtocolFault() {
+        Middleware deny = (call, chain) -> {
+            if (call.method().equals("tools/call")) {
+                throw McpException.invalidRequest("calls are switched off");
+            }
+            return chain.proceed(call);
+        };
+        try (McpTestClient client = McpTestClient.connect(serverWith(deny))) {
+            Reply reply = client.callToolReply("echo", Map.of("message", "x"));
+            assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_REQUEST);
+            assertThat(reply.errorMessage()).isEqualTo("calls are switched off");
+            assertThat(client.listTools().tools()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void requestIdAndStartTimeAreInTheCallContextOfHandlers() {
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        McpServer server = McpServer.builder()
+                .middleware(new RequestIdMiddleware(), new TimingMiddleware())
+                .tool(Tool.builder("who").build(), call -> {
+                    CallContext context = call.context();
+                    seen.add(context.get(RequestIdMiddleware.REQUEST_ID));
+                    seen.add(context.get(TimingMiddleware.START_NANOS));
+                    return CallToolResult.text("ok");
+                })
+                .build();
+        try (McpTestClient client = McpTestClient.connect(server)) {
+            client.callTool("who", Map.of());
+            client.callTool("who", Map.of());
+        }
+        assertThat(seen).hasSize(4).doesNotContainNull();
+        assertThat(seen.get(0)).isNotEqualTo(seen.get(2));
+        assertThat((Long) seen.get(1)).isLessThanOrEqualTo((Long) seen.get(3));
+    }
+}
