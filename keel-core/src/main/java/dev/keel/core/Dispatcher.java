@@ -78,7 +78,7 @@ final class Dispatcher {
             }
             return Response.success(call.id(), result);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // the handler is done; the interrupt was for it alone and must not reach the transport's write
             return Response.failure(call.id(), McpException.internalError("The request was cancelled").toError(version));
         } catch (Exception e) {
             return Response.failure(call.id(), Failures.toError(e, version, call.method()));

@@ -39,7 +39,10 @@ final class ServerChannel implements Channel {
     private final DefaultMcpServer server;
     private final MessageSink sink;
     private final Map<CallContext.Key<?>, Object> transportAttributes;
+    /** Running requests by id, until they answer: for cancellation and duplicate ids. */
     private final Map<RequestId, InFlight> inFlight = new ConcurrentHashMap<>();
+    /** Running requests until their thread is done, answer sent: what shutdown waits for. */
+    private final java.util.Set<InFlight> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicReference<LegacySession> session = new AtomicReference<>();
     private volatile boolean accepting = true;
@@ -88,8 +91,9 @@ final class ServerChannel implements Channel {
     }
 
     @Override
-    public void rejectTooLarge(long size) {
-        sink.send(encode(Response.failure(null, server.codec().tooLarge(size)), null));
+    public void rejectTooLarge(long size, long limit) {
+        sink.send(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: the message is "
+                + size + " bytes, more than the limit of " + limit + " bytes")), null));
     }
 
     private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch) {
@@ -146,6 +150,7 @@ final class ServerChannel implements Channel {
         if (batch != null) {
             batch.expect();
         }
+        active.add(f);
         try {
             server.executor().execute(() -> run(request, f, batch));
         } catch (RejectedExecutionException e) {
@@ -196,6 +201,8 @@ final class ServerChannel implements Channel {
             response = Response.failure(request.id(), Failures.toError(t, context.protocolVersion(), request.method()));
         }
         try {
+            // a cancellation interrupted the handler, not the write: interruptible channels would close on it
+            Thread.interrupted();
             // free the slot and the id before answering: a client that waits for the answer may reuse both
             release(f);
             if (shuttingDown && f.cancelled()) {
@@ -217,6 +224,7 @@ final class ServerChannel implements Channel {
                 f.answer(encode(response, context.protocolVersion()), f.replyTo);
             }
         } finally {
+            active.remove(f);
             f.finished();
             Thread.interrupted();
         }
@@ -229,6 +237,7 @@ final class ServerChannel implements Channel {
 
     private void finish(InFlight f) {
         release(f);
+        active.remove(f);
         f.finished();
     }
 
@@ -301,24 +310,24 @@ final class ServerChannel implements Channel {
         long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
         if (!awaitAll(deadline)) {
             shuttingDown = true;
-            List<InFlight> remaining = new ArrayList<>(inFlight.values());
+            List<InFlight> remaining = new ArrayList<>(active);
             LOG.log(System.Logger.Level.INFO, "Cancelling {0} request(s) still running after the grace period",
                     remaining.size());
             remaining.forEach(InFlight::cancel);
             awaitAll(System.nanoTime() + EXTRA_NANOS_AFTER_CANCEL);
         }
-        return inFlight.isEmpty();
+        return active.isEmpty();
     }
 
     private boolean awaitAll(long deadline) {
         try {
-            for (InFlight f : new ArrayList<>(inFlight.values())) {
+            for (InFlight f : new ArrayList<>(active)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !f.awaitFinished(left)) {
-                    return inFlight.isEmpty();
+                    return active.isEmpty();
                 }
             }
-            return inFlight.isEmpty();
+            return active.isEmpty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -329,7 +338,7 @@ final class ServerChannel implements Channel {
     public void close() {
         accepting = false;
         closed = true;
-        inFlight.values().forEach(InFlight::cancel);
+        active.forEach(InFlight::cancel);
         session.set(null);
         server.channelClosed(this);
     }

@@ -216,24 +216,37 @@ public final class McpTestClient implements AutoCloseable {
         } catch (RuntimeException e) {
             // not JSON: the answer will have no id
         }
+        CompletableFuture<Reply> future = new CompletableFuture<>();
         if (id != null) {
-            CompletableFuture<Reply> future = new CompletableFuture<>();
             pending.put(id, new Pending(null, future));
-            connection.send(text.getBytes(StandardCharsets.UTF_8));
-            return new RequestHandle(null, null, future).reply();
         }
         connection.send(text.getBytes(StandardCharsets.UTF_8));
+        // the answer carries the text's id, or none when the server could not read one
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            JsonNode reply = unmatched.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (reply == null) {
-                throw new AssertionError("no answer to " + text + " within " + timeout);
+            while (System.nanoTime() < deadline) {
+                if (future.isDone()) {
+                    throwViolations();
+                    return future.join();
+                }
+                JsonNode reply = unmatched.poll(5, TimeUnit.MILLISECONDS);
+                if (reply != null) {
+                    if (id != null) {
+                        pending.remove(id);
+                    }
+                    throwViolations();
+                    return new Reply(reply);
+                }
             }
-            throwViolations();
-            return new Reply(reply);
+            throw new AssertionError("no answer to " + abbreviate(text) + " within " + timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "… (" + text.length() + " characters)";
     }
 
     /**

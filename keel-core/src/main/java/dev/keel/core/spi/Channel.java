@@ -29,9 +29,9 @@ public interface Channel extends AutoCloseable {
 
     /**
      * Answers a message the transport refused to buffer because it was {@code size} bytes long, more
-     * than the configured maximum: an Invalid Request error without an id.
+     * than its maximum of {@code limit}: an Invalid Request error without an id.
      */
-    void rejectTooLarge(long size);
+    void rejectTooLarge(long size, long limit);
 
     /** How many requests of this channel are running. */
     int inFlight();
