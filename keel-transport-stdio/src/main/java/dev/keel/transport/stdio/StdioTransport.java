@@ -1,0 +1,301 @@
+package dev.keel.transport.stdio;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+import dev.keel.core.McpServer;
+import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Transport;
+import dev.keel.jsonrpc.JsonRpcLimits;
+
+/**
+ * Serves one MCP connection over a pair of byte streams, by default the process's stdin and stdout.
+ *
+ * <p>Reading: one message per line, {@code \n}-terminated ({@code \r\n} accepted), blank lines
+ * ignored. A line longer than {@link Builder#maxMessageBytes(int)} is skipped without being held in
+ * memory and answered with an Invalid Request error; reading goes on. Each message is handed to the
+ * engine, which runs requests concurrently, so answers may come out of order.
+ *
+ * <p>Writing: every message is written whole, followed by {@code \n}, under a lock, so messages never
+ * interleave. Nothing else is written to the output.
+ *
+ * <p>End: at end of input, running requests get {@link Builder#shutdownGrace(Duration)} to finish,
+ * the rest are cancelled, the output is flushed and closed, and {@link #run} returns 0.
+ */
+public final class StdioTransport implements Transport {
+
+    private static final System.Logger LOG = System.getLogger("dev.keel.transport.stdio");
+    private static final int READ_CHUNK = 64 * 1024;
+
+    private final InputStream in;
+    private final LineSink out;
+    private final int configuredMax;
+    private int maxMessageBytes;
+    private final Duration shutdownGrace;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Channel channel;
+    private volatile Thread reader;
+    private volatile boolean stopping;
+
+    private StdioTransport(Builder builder) {
+        this.in = builder.in;
+        this.out = new LineSink(builder.out);
+        this.configuredMax = builder.maxMessageBytes;
+        this.shutdownGrace = builder.shutdownGrace;
+    }
+
+    /** A transport over this process's stdin and stdout, with default limits. */
+    public static StdioTransport create() {
+        return builder().build();
+    }
+
+    /** Configures a transport. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Serves {@code server} until the input ends, then drains and returns the exit code: 0. */
+    public int run(McpServer server) {
+        start(server);
+        awaitStopped();
+        return 0;
+    }
+
+    @Override
+    public void start(McpServer server) {
+        if (channel != null) {
+            throw new IllegalStateException("the stdio transport serves one server once");
+        }
+        maxMessageBytes = configuredMax > 0 ? configuredMax : server.codec().limits().maxMessageBytes();
+        channel = server.openChannel(out);
+        reader = Thread.ofPlatform().name("keel-stdio-reader").daemon(true).start(this::readLoop);
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        stopping = true;
+        Thread r = reader;
+        if (r != null) {
+            r.interrupt();
+        }
+        drain(grace);
+    }
+
+    private void readLoop() {
+        try {
+            readLines();
+        } catch (IOException e) {
+            if (!stopping) {
+                LOG.log(System.Logger.Level.WARNING, "Reading stdin failed: {0}", e.getMessage());
+            }
+        } finally {
+            drain(shutdownGrace);
+        }
+    }
+
+    /** Splits the input into lines, handing each complete one to the channel. */
+    private void readLines() throws IOException {
+        byte[] chunk = new byte[READ_CHUNK];
+        byte[] line = new byte[1024];
+        int length = 0;
+        long oversize = -1;
+        int n;
+        while (!stopping && (n = in.read(chunk)) != -1) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] != '\n') {
+                    continue;
+                }
+                int part = i - start;
+                if (oversize >= 0) {
+                    channel.rejectTooLarge(oversize + part, maxMessageBytes);
+                    oversize = -1;
+                } else if (length + part > maxMessageBytes + 1) {
+                    channel.rejectTooLarge((long) length + part, maxMessageBytes);
+                } else {
+                    line = append(line, length, chunk, start, part);
+                    deliver(line, length + part);
+                    if (line.length > READ_CHUNK) {
+                        line = new byte[1024];
+                    }
+                }
+                length = 0;
+                start = i + 1;
+            }
+            int rest = n - start;
+            if (oversize >= 0) {
+                oversize += rest;
+            } else if (length + rest > maxMessageBytes + 1) {
+                oversize = (long) length + rest;
+                length = 0;
+                line = new byte[1024];
+            } else if (rest > 0) {
+                line = append(line, length, chunk, start, rest);
+                length += rest;
+            }
+        }
+        if (oversize >= 0) {
+            channel.rejectTooLarge(oversize, maxMessageBytes);
+        } else if (length > 0) {
+            deliver(line, length);
+        }
+    }
+
+    private static byte[] append(byte[] line, int length, byte[] chunk, int from, int count) {
+        if (length + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+        }
+        System.arraycopy(chunk, from, line, length, count);
+        return line;
+    }
+
+    private void deliver(byte[] line, int length) {
+        int end = length;
+        if (end > 0 && line[end - 1] == '\r') {
+            end--;
+        }
+        int begin = 0;
+        while (begin < end && isBlank(line[begin])) {
+            begin++;
+        }
+        if (begin == end) {
+            return;
+        }
+        if (end - begin > maxMessageBytes) {
+            channel.rejectTooLarge(end - begin, maxMessageBytes);
+            return;
+        }
+        channel.receive(Arrays.copyOfRange(line, begin, end));
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+
+    private void drain(Duration grace) {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        synchronized (this) {
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            Channel c = channel;
+            if (c != null) {
+                if (!c.shutdown(grace)) {
+                    LOG.log(System.Logger.Level.WARNING, "Some requests did not end within the shutdown grace period");
+                }
+                c.close();
+            }
+            out.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Writes each message followed by a newline, whole, under a lock. */
+    private static final class LineSink implements dev.keel.core.spi.MessageSink {
+        private final OutputStream out;
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private boolean broken;
+
+        LineSink(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void send(byte[] message) {
+            lock.lock();
+            try {
+                if (broken) {
+                    return;
+                }
+                out.write(message);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                broken = true;
+                LOG.log(System.Logger.Level.WARNING, "stdout is closed; dropping further messages: {0}", e.getMessage());
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void close() {
+            lock.lock();
+            try {
+                out.flush();
+                out.close();
+            } catch (IOException e) {
+                // nobody is reading any more
+            } finally {
+                broken = true;
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Configures a {@link StdioTransport}; not thread-safe. */
+    public static final class Builder {
+        private InputStream in = new FileInputStream(FileDescriptor.in);
+        private OutputStream out = new FileOutputStream(FileDescriptor.out);
+        private int maxMessageBytes;
+        private Duration shutdownGrace = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** Where messages come from (default: this process's stdin). */
+        public Builder input(InputStream in) {
+            this.in = Objects.requireNonNull(in, "in");
+            return this;
+        }
+
+        /** Where messages go (default: this process's stdout, bypassing {@code System.out}). */
+        public Builder output(OutputStream out) {
+            this.out = Objects.requireNonNull(out, "out");
+            return this;
+        }
+
+        /**
+         * The longest line accepted, in bytes (default: the server's {@link JsonRpcLimits#maxMessageBytes()},
+         * 4 MiB unless configured); longer ones are skipped unread and answered with an error.
+         */
+        public Builder maxMessageBytes(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxMessageBytes must be positive, was " + max);
+            }
+            this.maxMessageBytes = max;
+            return this;
+        }
+
+        /** How long running requests may finish after the input ends (default 5 s). */
+        public Builder shutdownGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("shutdownGrace must not be negative, was " + grace);
+            }
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        /** The transport. */
+        public StdioTransport build() {
+            return new StdioTransport(this);
+        }
+    }
+}
