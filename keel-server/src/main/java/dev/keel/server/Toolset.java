@@ -1,0 +1,37 @@
+package dev.keel.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+import dev.keel.core.McpServer;
+
+/**
+ * A named set of tools, resources and prompts the server can serve ({@code --toolset NAME}).
+ * Implementations are found with {@link ServiceLoader}; add your own in a jar with a
+ * {@code META-INF/services/dev.keel.server.Toolset} entry.
+ */
+public interface Toolset {
+
+    /** The name to select it by, e.g. {@code demo}. */
+    String name();
+
+    /** One line on what it offers, for {@code --help}. */
+    String description();
+
+    /** Registers the toolset's tools, resources and prompts. */
+    void register(McpServer.Builder server);
+
+    /** Every toolset on the class path, by name. */
+    static List<Toolset> available() {
+        List<Toolset> all = new ArrayList<>();
+        ServiceLoader.load(Toolset.class).forEach(all::add);
+        return all;
+    }
+
+    /** The toolset named {@code name}, if there is one. */
+    static Optional<Toolset> named(String name) {
+        return available().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

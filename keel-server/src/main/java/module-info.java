@@ -1,0 +1,16 @@
+/** The runnable Keel server: the {@code keel} command line and the built-in toolsets. */
+module dev.keel.server {
+    requires dev.keel.core;
+    requires dev.keel.transport.stdio;
+    requires info.picocli;
+    requires org.slf4j;
+    requires ch.qos.logback.classic;
+
+    exports dev.keel.server;
+
+    opens dev.keel.server to info.picocli;
+
+    uses dev.keel.server.Toolset;
+
+    provides dev.keel.server.Toolset with dev.keel.server.DemoToolset;
+}

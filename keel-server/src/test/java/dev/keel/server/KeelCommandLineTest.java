@@ -1,0 +1,71 @@
+package dev.keel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The command line explains itself and refuses bad flags with one clear line and status 2. */
+class KeelCommandLineTest {
+
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void capture() {
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(KeelMain.run("--help")).isZero();
+        assertThat(stdout()).contains("serve").contains("--version");
+    }
+
+    @Test
+    void serveHelpExplainsEveryFlag() {
+        assertThat(KeelMain.run("serve", "--help")).isZero();
+        assertThat(stdout()).contains("--stdio", "--toolset", "--max-message-bytes", "--max-in-flight",
+                "--shutdown-grace", "--log-level", "demo");
+    }
+
+    @Test
+    void anUnknownToolsetIsNamed() {
+        assertThat(KeelMain.run("serve", "--stdio", "--toolset", "nope")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown toolset 'nope'; available: demo");
+    }
+
+    @Test
+    void aMalformedDurationIsExplained() {
+        assertThat(KeelMain.run("serve", "--stdio", "--shutdown-grace", "soon")).isEqualTo(2);
+        assertThat(stderr()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void aMalformedLogLevelIsExplained() {
+        assertThat(KeelMain.run("serve", "--stdio", "--log-level", "loud")).isEqualTo(2);
+        assertThat(stderr()).contains("--log-level must be one of");
+    }
+}
