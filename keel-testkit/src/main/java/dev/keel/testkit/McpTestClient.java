@@ -208,17 +208,19 @@ public final class McpTestClient implements AutoCloseable {
     public Reply sendRaw(String text) {
         throwViolations();
         RequestId id = null;
+        String method = null;
         try {
             JsonNode parsed = mapper.readTree(text);
             if (parsed.isObject() && parsed.has("id") && parsed.has("method")) {
                 id = idOf(parsed.get("id"));
+                method = parsed.get("method").asString(null);
             }
         } catch (RuntimeException e) {
             // not JSON: the answer will have no id
         }
         CompletableFuture<Reply> future = new CompletableFuture<>();
         if (id != null) {
-            pending.put(id, new Pending(null, future));
+            pending.put(id, new Pending(method, future));
         }
         connection.send(text.getBytes(StandardCharsets.UTF_8));
         // the answer carries the text's id, or none when the server could not read one
