@@ -102,7 +102,7 @@ class StdioProcessTest {
         ClientConnection connection = over(process);
         McpTestClient client = McpTestClient.builder().connect(connection);
         McpTestClient.RequestHandle sleeping = client.startTool("sleep", Map.of("ms", 500));
-        Thread.sleep(100);
+        // lines are read in order: the request is running before the end of input is seen
         process.getOutputStream().close();
 
         assertThat(sleeping.reply().result().path("content").get(0).path("text").asString()).isEqualTo("slept 500 ms");
@@ -126,8 +126,7 @@ class StdioProcessTest {
         Process process = start();
         try (McpTestClient client = McpTestClient.builder().connect(over(process))) {
             McpTestClient.RequestHandle sleeping = client.startTool("sleep", Map.of("ms", 600_000));
-            Thread.sleep(100);
-            sleeping.cancel("stop");
+                sleeping.cancel("stop");
             sleeping.assertNoReplyWithin(Duration.ofMillis(300));
             client.close();
             // with the sleep cancelled, end of input stops the process well inside the 5 s grace period

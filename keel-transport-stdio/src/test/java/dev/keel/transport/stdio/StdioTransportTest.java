@@ -80,7 +80,7 @@ class StdioTransportTest extends TransportContract {
         ClientConnection connection = connect(fixtures.builder().build());
         McpTestClient client = McpTestClient.builder().connect(connection);
         McpTestClient.RequestHandle sleeping = client.startTool("sleep", Map.of("ms", 300));
-        Thread.sleep(50);
+        // lines are read in order: the request is running before the end of input is seen
         toServer.close();
 
         assertThat(sleeping.reply().isError()).isFalse();
