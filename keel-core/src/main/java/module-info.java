@@ -7,4 +7,6 @@ module dev.keel.core {
 
     exports dev.keel.core;
     exports dev.keel.core.spi;
+
+    uses dev.keel.core.spi.SchemaSupport;
 }

@@ -2,6 +2,7 @@
 module dev.keel.server {
     requires dev.keel.core;
     requires dev.keel.transport.stdio;
+    requires dev.keel.schema;
     requires info.picocli;
     requires org.slf4j;
     requires ch.qos.logback.classic;

@@ -1,6 +1,8 @@
 package dev.keel.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,28 +11,92 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import dev.keel.core.spi.Channel;
 import dev.keel.core.spi.MessageSink;
+import dev.keel.core.spi.SchemaSupport;
 import dev.keel.jsonrpc.JsonRpcCodec;
 import dev.keel.spec.CacheScope;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.Implementation;
+import dev.keel.spec.MetaKeys;
 import dev.keel.spec.Prompt;
 import dev.keel.spec.ProtocolVersion;
 import dev.keel.spec.Resource;
 import dev.keel.spec.ResourceTemplate;
+import dev.keel.spec.Result;
 import dev.keel.spec.ServerCapabilities;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The {@link McpServer}: registries, configuration, the chain, and the open channels. */
 final class DefaultMcpServer implements McpServer {
 
-    record ToolEntry<A>(Tool<A> tool, ToolHandler<A> handler) {
-        CallToolResult call(CallContext context, JsonNode arguments) throws Exception {
-            A bound = tool.bind(arguments);
-            return handler.handle(new HandlerCalls.ToolCallImpl<>(context, tool.name(), arguments, bound));
+    /** A registered tool with its compiled schemas. */
+    static final class ToolEntry<A, R> {
+        final Tool<A, R> tool;
+        final ToolHandler<A, R> handler;
+        private final SchemaSupport.Validator input;
+        private final SchemaSupport.Validator output;
+
+        ToolEntry(Tool<A, R> tool, ToolHandler<A, R> handler, SchemaSupport schemas) {
+            this.tool = tool;
+            this.handler = handler;
+            this.input = schemas == null ? null : compile(schemas, tool.descriptor().inputSchema(), "inputSchema");
+            JsonNode outputSchema = tool.descriptor().outputSchema();
+            this.output = schemas == null || outputSchema == null ? null : compile(schemas, outputSchema, "outputSchema");
+        }
+
+        private SchemaSupport.Validator compile(SchemaSupport schemas, JsonNode schema, String what) {
+            try {
+                return schemas.compile(schema);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the " + what + " of tool " + tool.name() + " is not usable: "
+                        + e.getMessage(), e);
+            }
+        }
+
+        /** What is wrong with {@code arguments}: its schema first, then the tool's argument rules. */
+        List<SchemaSupport.Violation> check(JsonNode arguments) {
+            List<SchemaSupport.Violation> problems = input == null ? List.of() : input.validate(arguments);
+            if (!problems.isEmpty() || tool.rules().isEmpty()) {
+                return problems;
+            }
+            List<SchemaSupport.Violation> broken = new ArrayList<>();
+            tool.rules().forEach((name, rule) -> {
+                JsonNode value = arguments.get(name);
+                if (value != null && !value.isNull()) {
+                    String problem = rule.check(value);
+                    if (problem != null) {
+                        broken.add(new SchemaSupport.Violation(name, "rule", name + ": " + problem));
+                    }
+                }
+            });
+            return broken;
+        }
+
+        /** Whether the structured content of {@code result} matches the output schema; the violations if not. */
+        List<SchemaSupport.Violation> checkOutput(JsonNode structured) {
+            return output == null ? List.of() : output.validate(structured);
+        }
+
+        boolean hasOutputSchema() {
+            return tool.descriptor().outputSchema() != null;
+        }
+
+        CallToolResult call(CallContext context, JsonNode arguments, A bound, JsonMapper mapper) throws Exception {
+            R value;
+            try {
+                value = handler.handle(new HandlerCalls.ToolCallImpl<>(context, tool.name(), arguments, bound));
+            } catch (ToolError e) {
+                return CallToolResult.error(e.getMessage());
+            }
+            if (value == null) {
+                throw new IllegalStateException("tool " + tool.name() + " returned null");
+            }
+            return tool.result(value, mapper);
         }
     }
 
@@ -55,9 +121,13 @@ final class DefaultMcpServer implements McpServer {
     private final long readTtlMs;
     private final CacheScope cacheScope;
     private final boolean serverInfoInResults;
+    private final SchemaSupport schemaSupport;
+    private final Duration requestTimeout;
+    private final Map<String, Object> serverInfoMeta;
+    private volatile ScheduledExecutorService timers;
     private final ServerCapabilities capabilities;
     private final MiddlewareChain chain;
-    private final Registry<ToolEntry<?>> tools = new Registry<>("tool");
+    private final Registry<ToolEntry<?, ?>> tools = new Registry<>("tool");
     private final Registry<ResourceEntry> resources = new Registry<>("resource");
     private final Registry<TemplateEntry> templates = new Registry<>("resource template");
     private final Registry<PromptEntry> prompts = new Registry<>("prompt");
@@ -80,6 +150,14 @@ final class DefaultMcpServer implements McpServer {
         this.readTtlMs = builder.readTtl.toMillis();
         this.cacheScope = builder.cacheScope;
         this.serverInfoInResults = builder.serverInfoInResults;
+        this.schemaSupport = builder.schemaSupport != null ? builder.schemaSupport
+                : SchemaSupport.installed().orElse(null);
+        if (schemaSupport == null) {
+            System.getLogger("dev.keel.core").log(System.Logger.Level.INFO,
+                    "No JSON Schema support on the class path (keel-schema): tool arguments are not validated");
+        }
+        this.requestTimeout = builder.requestTimeout;
+        this.serverInfoMeta = Map.of(MetaKeys.SERVER_INFO, serverInfo);
         this.capabilities = new ServerCapabilities(null, null, null, new ServerCapabilities.Prompts(null),
                 new ServerCapabilities.Resources(null, null), new ServerCapabilities.Tools(null), null);
         List<Middleware> steps = new ArrayList<>();
@@ -112,9 +190,9 @@ final class DefaultMcpServer implements McpServer {
     }
 
     @Override
-    public <A> void addTool(Tool<A> tool, ToolHandler<A> handler) {
+    public <A, R> void addTool(Tool<A, R> tool, ToolHandler<A, R> handler) {
         Objects.requireNonNull(handler, "handler");
-        tools.add(tool.name(), new ToolEntry<>(tool, handler));
+        tools.add(tool.name(), new ToolEntry<>(tool, handler, schemaSupport));
     }
 
     @Override
@@ -158,7 +236,7 @@ final class DefaultMcpServer implements McpServer {
 
     @Override
     public List<dev.keel.spec.Tool> tools() {
-        return tools.values(entry -> entry.tool().descriptor());
+        return tools.values(entry -> entry.tool.descriptor());
     }
 
     @Override
@@ -166,9 +244,64 @@ final class DefaultMcpServer implements McpServer {
         for (ServerChannel channel : new ArrayList<>(channels)) {
             channel.close();
         }
+        ScheduledExecutorService t = timers;
+        if (t != null) {
+            t.shutdownNow();
+        }
     }
 
     // ------------------------------------------------------------------ engine internals
+
+    /** The timer that enforces deadlines: one platform thread, created on first use. */
+    ScheduledExecutorService timers() {
+        ScheduledExecutorService t = timers;
+        if (t == null) {
+            synchronized (this) {
+                t = timers;
+                if (t == null) {
+                    t = Executors.newSingleThreadScheduledExecutor(
+                            Thread.ofPlatform().name("keel-deadlines").daemon(true).factory());
+                    timers = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The default time a handler may run, or {@code null} for none. */
+    Duration requestTimeout() {
+        return requestTimeout.isZero() ? null : requestTimeout;
+    }
+
+    SchemaSupport schemaSupport() {
+        return schemaSupport;
+    }
+
+    JsonMapper mapper() {
+        return codec.mapper();
+    }
+
+    /** {@code result} as a client of {@code version} receives it (modern results carry serverInfo). */
+    Result withServerInfoIfModern(Result result, ProtocolVersion version) {
+        return version != null && version.isModern() ? withServerInfo(result) : result;
+    }
+
+    /** {@code result} with {@code io.modelcontextprotocol/serverInfo} in its {@code _meta}, when configured. */
+    Result withServerInfo(Result result) {
+        if (!serverInfoInResults) {
+            return result;
+        }
+        Map<String, Object> meta = result.meta();
+        if (meta == null || meta.isEmpty()) {
+            return result.withMeta(serverInfoMeta);
+        }
+        if (meta.containsKey(MetaKeys.SERVER_INFO)) {
+            return result;
+        }
+        Map<String, Object> merged = new HashMap<>(meta);
+        merged.put(MetaKeys.SERVER_INFO, serverInfo);
+        return result.withMeta(merged);
+    }
 
     void channelClosed(ServerChannel channel) {
         channels.remove(channel);
@@ -218,7 +351,7 @@ final class DefaultMcpServer implements McpServer {
         return serverInfoInResults;
     }
 
-    Registry<ToolEntry<?>> toolRegistry() {
+    Registry<ToolEntry<?, ?>> toolRegistry() {
         return tools;
     }
 

@@ -1,10 +1,13 @@
 package dev.keel.core;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import dev.keel.core.spi.SchemaSupport;
 import dev.keel.jsonrpc.RawJson;
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CallToolRequestParams;
@@ -108,7 +111,7 @@ final class Dispatcher {
     private Result listTools(Call call, CallContext context) {
         requireNoCursor(call);
         ProtocolVersion version = context.protocolVersion();
-        List<dev.keel.spec.Tool> tools = server.toolRegistry().values(entry -> adapt(entry.tool().descriptor(), version));
+        List<dev.keel.spec.Tool> tools = server.toolRegistry().values(entry -> adapt(entry.tool.descriptor(), version));
         return new ListToolsResult(tools, null, server.listTtlMs(), server.cacheScope(), null);
     }
 
@@ -126,7 +129,7 @@ final class Dispatcher {
         if (params.name() == null) {
             throw McpException.invalidParams("Invalid params: tools/call needs the name of a tool");
         }
-        DefaultMcpServer.ToolEntry<?> entry = server.toolRegistry().get(params.name());
+        DefaultMcpServer.ToolEntry<?, ?> entry = server.toolRegistry().get(params.name());
         if (entry == null) {
             throw McpException.invalidParams("Unknown tool: " + params.name());
         }
@@ -137,11 +140,79 @@ final class Dispatcher {
             throw McpException.invalidParams("Invalid params: the arguments of tool " + params.name()
                     + " must be a JSON object");
         }
-        CallToolResult result = entry.call(context, arguments);
-        if (result == null) {
-            throw new IllegalStateException("tool " + params.name() + " returned null");
+        return runTool(entry, context, arguments).adaptTo(context.protocolVersion());
+    }
+
+    private <A, R> CallToolResult runTool(DefaultMcpServer.ToolEntry<A, R> entry, CallContext context,
+            JsonNode arguments) throws Exception {
+        String name = entry.tool.name();
+        ProtocolVersion version = context.protocolVersion();
+        List<SchemaSupport.Violation> problems = entry.check(arguments);
+        if (!problems.isEmpty()) {
+            return invalidArguments(name, problems, version);
         }
-        return result.adaptTo(context.protocolVersion());
+        A bound;
+        try {
+            bound = entry.tool.bind(arguments, server.mapper());
+        } catch (JacksonException e) {
+            return invalidArguments(name, List.of(new SchemaSupport.Violation("$", "type",
+                    "the arguments do not match the tool's input type: " + e.getOriginalMessage())), version);
+        }
+        Duration timeout = entry.tool.timeout() != null ? entry.tool.timeout() : server.requestTimeout();
+        armDeadline(context, timeout, () -> Response.success(context.inFlight.id, server.withServerInfoIfModern(
+                CallToolResult.error("Tool '" + name + "' did not finish within " + describe(timeout)
+                        + " and was stopped"), version)));
+        CallToolResult result = entry.call(context, arguments, bound, server.mapper());
+        if (entry.hasOutputSchema() && !result.failed()) {
+            if (result.structuredContent() == null) {
+                throw new IllegalStateException("tool " + name + " declares an outputSchema but returned no"
+                        + " structuredContent");
+            }
+            List<SchemaSupport.Violation> wrong = entry.checkOutput(result.structuredContent());
+            if (!wrong.isEmpty()) {
+                throw new IllegalStateException("tool " + name + " returned structuredContent that does not match"
+                        + " its outputSchema: " + wrong);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Arguments that fail their schema or rules: a tool error the model can read and correct
+     * (2025-11-25 and later), or invalid params before that.
+     */
+    private static CallToolResult invalidArguments(String tool, List<SchemaSupport.Violation> problems,
+            ProtocolVersion version) {
+        String message = "Invalid arguments for tool " + tool + ": "
+                + problems.stream().map(SchemaSupport.Violation::message).collect(Collectors.joining("; "));
+        if (version.atLeast(ProtocolVersion.V2025_11_25)) {
+            return CallToolResult.error(message);
+        }
+        throw McpException.invalidParams(message, Map.of("violations", problems));
+    }
+
+    /** Stops the handler at {@code timeout} from now, answering with {@code onTimeout}; none if null. */
+    private void armDeadline(CallContext context, Duration timeout, java.util.function.Supplier<Response> onTimeout) {
+        InFlight f = context.inFlight;
+        if (timeout == null || f == null) {
+            return;
+        }
+        ProtocolVersion version = context.protocolVersion();
+        ServerChannel channel = context.channel;
+        java.util.concurrent.ScheduledFuture<?> timer = server.timers().schedule(
+                () -> f.expire(channel.encode(onTimeout.get(), version)), timeout.toNanos(),
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+        f.deadline(java.time.Instant.now().plus(timeout), timer);
+    }
+
+    private static String describe(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    private Response timeoutFailure(CallContext context, String method, Duration timeout) {
+        return Response.failure(context.inFlight.id, McpException.internalError(method + " did not finish within "
+                + describe(timeout) + " and was stopped").toError(context.protocolVersion()));
     }
 
     // ------------------------------------------------------------------ resources
@@ -165,6 +236,8 @@ final class Dispatcher {
         if (uri == null) {
             throw McpException.invalidParams("Invalid params: resources/read needs a uri");
         }
+        Duration timeout = server.requestTimeout();
+        armDeadline(context, timeout, () -> timeoutFailure(context, "resources/read", timeout));
         ReadResourceResult result = null;
         DefaultMcpServer.ResourceEntry resource = server.resourceRegistry().get(uri);
         if (resource != null) {
@@ -212,6 +285,8 @@ final class Dispatcher {
                 }
             }
         }
+        Duration timeout = server.requestTimeout();
+        armDeadline(context, timeout, () -> timeoutFailure(context, "prompts/get", timeout));
         GetPromptResult result = entry.handler().get(new HandlerCalls.PromptCallImpl(context, params.name(),
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments))));
         if (result == null) {

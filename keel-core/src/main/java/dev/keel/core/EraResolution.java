@@ -1,8 +1,5 @@
 package dev.keel.core;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.InitializeRequestParams;
 import dev.keel.spec.LoggingLevel;
@@ -33,11 +30,9 @@ import tools.jackson.core.JacksonException;
 final class EraResolution implements Middleware {
 
     private final DefaultMcpServer server;
-    private final Map<String, Object> serverInfoMeta;
 
     EraResolution(DefaultMcpServer server) {
         this.server = server;
-        this.serverInfoMeta = Map.of(MetaKeys.SERVER_INFO, server.serverInfo());
     }
 
     @Override
@@ -71,9 +66,9 @@ final class EraResolution implements Middleware {
             }
         }
         Response response = chain.proceed(call);
-        if (context.isModern() && server.serverInfoInResults()
-                && response instanceof Response.Success success && success.result() instanceof Result result) {
-            return Response.success(success.id(), result.withMeta(withServerInfo(result.meta())));
+        if (context.isModern() && response instanceof Response.Success success
+                && success.result() instanceof Result result) {
+            return Response.success(success.id(), server.withServerInfo(result));
         }
         return response;
     }
@@ -114,17 +109,5 @@ final class EraResolution implements Middleware {
                 .filter(v -> !v.isModern())
                 .orElse(ProtocolVersion.LATEST_LEGACY);
         context.resolve(version, params.capabilities(), params.clientInfo());
-    }
-
-    private Map<String, Object> withServerInfo(Map<String, Object> meta) {
-        if (meta == null || meta.isEmpty()) {
-            return serverInfoMeta;
-        }
-        if (meta.containsKey(MetaKeys.SERVER_INFO)) {
-            return meta;
-        }
-        Map<String, Object> merged = new HashMap<>(meta);
-        merged.put(MetaKeys.SERVER_INFO, server.serverInfo());
-        return merged;
     }
 }

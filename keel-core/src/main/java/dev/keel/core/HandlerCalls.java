@@ -30,6 +30,12 @@ final class HandlerCalls {
         }
 
         @Override
+        public java.util.Optional<java.time.Instant> deadline() {
+            InFlight f = context.inFlight;
+            return f == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(f.deadline());
+        }
+
+        @Override
         public void progress(double progress, Double total, String message) {
             if (context.progressToken() != null && context.channel != null && context.inFlight != null) {
                 context.channel.sendProgress(context.inFlight, context.progressToken(), progress, total, message);

@@ -1,6 +1,8 @@
 package dev.keel.core;
 
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -9,9 +11,13 @@ import dev.keel.jsonrpc.RequestId;
 import dev.keel.spec.ProtocolVersion;
 
 /**
- * One running request: the thread it runs on, where its messages go, and whether it was cancelled
- * or has answered. Its lock orders everything sent for the request, so that no progress follows
- * the response and nothing at all follows a cancellation.
+ * One running request: the thread it runs on, where its messages go, and how it ends. Its lock
+ * orders everything sent for the request: no progress after the answer, exactly one answer, and
+ * nothing at all after the client cancelled.
+ *
+ * <p>A request ends in one of four ways: it answers; the client cancels it (nothing more is sent);
+ * its deadline passes (a timeout answer is sent at once and the handler is interrupted); or the
+ * server aborts it while shutting down (the handler is interrupted and an error answer sent).
  */
 final class InFlight {
 
@@ -22,9 +28,13 @@ final class InFlight {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread thread;
     private volatile boolean cancelled;
+    private volatile boolean expired;
+    private volatile boolean aborted;
     private boolean answered;
     private volatile ProtocolVersion version;
     private double lastProgress = Double.NEGATIVE_INFINITY;
+    private volatile Instant deadline;
+    private volatile ScheduledFuture<?> timer;
 
     InFlight(RequestId id, String method, MessageSink replyTo) {
         this.id = id;
@@ -34,7 +44,7 @@ final class InFlight {
 
     void started(Thread thread) {
         this.thread = thread;
-        if (cancelled) {
+        if (cancelled || aborted) {
             thread.interrupt();
         }
     }
@@ -47,11 +57,35 @@ final class InFlight {
         this.version = version;
     }
 
+    /** Whether the handler should stop: cancelled by the client, past its deadline, or aborted. */
     boolean cancelled() {
-        return cancelled;
+        return cancelled || expired || aborted;
     }
 
-    /** Marks the request cancelled and interrupts its handler, unless it has answered already. */
+    /** Whether the server aborted the request while shutting down. */
+    boolean aborted() {
+        return aborted;
+    }
+
+    Instant deadline() {
+        return deadline;
+    }
+
+    /** Arms the request's deadline: {@code timer} calls {@link #expire} when the time is up. */
+    void deadline(Instant at, ScheduledFuture<?> timer) {
+        this.deadline = at;
+        this.timer = timer;
+    }
+
+    /** Disarms the deadline, if one was armed. */
+    void disarm() {
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    /** The client cancelled: nothing more is sent, and the handler is interrupted. */
     void cancel() {
         lock.lock();
         try {
@@ -62,13 +96,48 @@ final class InFlight {
         } finally {
             lock.unlock();
         }
+        interrupt();
+    }
+
+    /** The server stops the request (shutdown): the handler is interrupted; the caller answers it. */
+    void abort() {
+        lock.lock();
+        try {
+            if (answered || cancelled) {
+                return;
+            }
+            aborted = true;
+        } finally {
+            lock.unlock();
+        }
+        interrupt();
+    }
+
+    /** The deadline passed: answers with {@code response} at once, then interrupts the handler. */
+    boolean expire(byte[] response) {
+        lock.lock();
+        try {
+            if (cancelled || answered || aborted) {
+                return false;
+            }
+            answered = true;
+            expired = true;
+            replyTo.send(response);
+        } finally {
+            lock.unlock();
+        }
+        interrupt();
+        return true;
+    }
+
+    private void interrupt() {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
         }
     }
 
-    /** Sends the response unless the request was cancelled; {@code false} if it was dropped. */
+    /** Sends the answer unless the request was cancelled or answered; {@code false} if dropped. */
     boolean answer(byte[] response, MessageSink sink) {
         lock.lock();
         try {
@@ -77,6 +146,21 @@ final class InFlight {
             }
             answered = true;
             sink.send(response);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Answers an aborted request with {@code response}, unless it has been answered meanwhile. */
+    boolean answerAborted(byte[] response) {
+        lock.lock();
+        try {
+            if (cancelled || answered) {
+                return false;
+            }
+            answered = true;
+            replyTo.send(response);
             return true;
         } finally {
             lock.unlock();
@@ -97,7 +181,7 @@ final class InFlight {
         }
     }
 
-    /** Sends a progress notification if {@code progress} exceeds the last one and the request still runs. */
+    /** Sends a notification about the request (progress: only if {@code progress} has grown). */
     boolean progress(double progress, byte[] notification) {
         lock.lock();
         try {
@@ -105,6 +189,20 @@ final class InFlight {
                 return false;
             }
             lastProgress = progress;
+            replyTo.send(notification);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends a notification about the request (a log message) while it runs. */
+    boolean notify(byte[] notification) {
+        lock.lock();
+        try {
+            if (answered || cancelled) {
+                return false;
+            }
             replyTo.send(notification);
             return true;
         } finally {

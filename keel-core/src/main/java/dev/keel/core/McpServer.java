@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 
 import dev.keel.core.spi.Channel;
 import dev.keel.core.spi.MessageSink;
+import dev.keel.core.spi.SchemaSupport;
 import dev.keel.jsonrpc.JsonRpcCodec;
 import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.spec.CacheScope;
@@ -62,7 +63,7 @@ public interface McpServer extends AutoCloseable {
      *
      * @throws IllegalArgumentException if a tool of that name exists
      */
-    <A> void addTool(Tool<A> tool, ToolHandler<A> handler);
+    <A, R> void addTool(Tool<A, R> tool, ToolHandler<A, R> handler);
 
     /** Removes the tool named {@code name}; {@code false} if there was none. */
     boolean removeTool(String name);
@@ -126,6 +127,8 @@ public interface McpServer extends AutoCloseable {
         CacheScope cacheScope = CacheScope.PUBLIC;
         boolean serverInfoInResults = true;
         ExecutorService executor;
+        SchemaSupport schemaSupport;
+        Duration requestTimeout = Duration.ofMinutes(5);
 
         Builder() {
         }
@@ -173,7 +176,7 @@ public interface McpServer extends AutoCloseable {
         }
 
         /** Registers a tool. */
-        public <A> Builder tool(Tool<A> tool, ToolHandler<A> handler) {
+        public <A, R> Builder tool(Tool<A, R> tool, ToolHandler<A, R> handler) {
             Objects.requireNonNull(tool, "tool");
             Objects.requireNonNull(handler, "handler");
             registrations.add(server -> server.addTool(tool, handler));
@@ -257,6 +260,25 @@ public interface McpServer extends AutoCloseable {
         /** Whether modern results carry {@code io.modelcontextprotocol/serverInfo} in {@code _meta} (default true). */
         public Builder serverInfoInResults(boolean include) {
             this.serverInfoInResults = include;
+            return this;
+        }
+
+        /**
+         * How long a tool call, resource read or prompt may run unless the tool sets its own timeout
+         * (default 5 minutes; {@link Duration#ZERO} for no limit). At the deadline the handler is
+         * interrupted and the client gets a timeout error.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = requireNonNegative(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Generates and validates JSON Schemas (default: the implementation on the class path, from
+         * {@code keel-schema}; without one, arguments are not validated against their schema).
+         */
+        public Builder schemaSupport(SchemaSupport schemaSupport) {
+            this.schemaSupport = Objects.requireNonNull(schemaSupport, "schemaSupport");
             return this;
         }
 

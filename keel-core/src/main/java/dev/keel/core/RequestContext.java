@@ -26,10 +26,14 @@ public interface RequestContext {
     }
 
     /**
-     * Whether the client cancelled the request. Cancellation also interrupts the handler's thread,
-     * so blocking calls end with {@link InterruptedException}; long loops should check this.
+     * Whether the request was cancelled by the client, or stopped at its deadline. Either also
+     * interrupts the handler's thread, so blocking calls end with {@link InterruptedException}; long
+     * loops should check this.
      */
     boolean cancelled();
+
+    /** When the request will be stopped if it has not finished, if it has a timeout. */
+    java.util.Optional<java.time.Instant> deadline();
 
     /**
      * Reports progress, if the client asked for it with a progress token; otherwise does nothing.

@@ -47,7 +47,6 @@ final class ServerChannel implements Channel {
     private final AtomicReference<LegacySession> session = new AtomicReference<>();
     private volatile boolean accepting = true;
     private volatile boolean closed;
-    private volatile boolean shuttingDown;
 
     ServerChannel(DefaultMcpServer server, MessageSink sink, Map<CallContext.Key<?>, Object> transportAttributes) {
         this.server = server;
@@ -205,14 +204,17 @@ final class ServerChannel implements Channel {
             Thread.interrupted();
             // free the slot and the id before answering: a client that waits for the answer may reuse both
             release(f);
-            if (shuttingDown && f.cancelled()) {
-                // cancelled by the server, not the client: the client is owed an answer
+            f.disarm();
+            if (f.aborted()) {
+                // stopped by the server, not the client: the client is owed an answer
                 response = Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
                         "The server is shutting down; the request was cancelled before it completed"));
-                if (batch != null) {
+                if (batch == null) {
+                    f.answerAborted(encode(response, context.protocolVersion()));
+                } else if (f.answerLater()) {
                     batch.answered(response);
                 } else {
-                    f.replyTo.send(encode(response, context.protocolVersion()));
+                    batch.dropped();
                 }
             } else if (batch != null) {
                 if (f.answerLater()) {
@@ -309,11 +311,10 @@ final class ServerChannel implements Channel {
         accepting = false;
         long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
         if (!awaitAll(deadline)) {
-            shuttingDown = true;
             List<InFlight> remaining = new ArrayList<>(active);
             LOG.log(System.Logger.Level.INFO, "Cancelling {0} request(s) still running after the grace period",
                     remaining.size());
-            remaining.forEach(InFlight::cancel);
+            remaining.forEach(InFlight::abort);
             awaitAll(System.nanoTime() + EXTRA_NANOS_AFTER_CANCEL);
         }
         return active.isEmpty();

@@ -1,47 +1,72 @@
 package dev.keel.core;
 
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.keel.core.spi.SchemaSupport;
+import dev.keel.spec.CallToolResult;
 import dev.keel.spec.Icon;
+import dev.keel.spec.TextContent;
 import dev.keel.spec.ToolAnnotations;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A tool to register: its wire description (name, schemas, annotations) and how its arguments are
- * bound for the handler.
+ * A tool to register: its wire description (name, schemas, annotations) and what its handler takes
+ * and returns.
  *
  * <pre>{@code
- * Tool<JsonNode> echo = Tool.builder("echo")
- *         .description("Echoes a message")
- *         .inputSchema("""
- *             {"type":"object","properties":{"message":{"type":"string"}},"required":["message"]}""")
- *         .build();
+ * record Forecast(String city, Optional<Integer> days) {}
+ * record Weather(String summary, double celsius) {}
+ *
+ * server.tool(Tool.builder("forecast").input(Forecast.class).output(Weather.class).build(),
+ *             call -> weather.forecast(call.arguments().city()));
  * }</pre>
+ *
+ * <p>With {@link Builder#input(Class)} the input schema is generated from the record, and the
+ * arguments are validated against it and bound to the record before the handler runs; with
+ * {@link Builder#output(Class)} the handler returns the record, which becomes
+ * {@code structuredContent} (validated against the generated output schema) plus the same JSON as
+ * text. Without them the handler receives the arguments as a {@link JsonNode} and returns a
+ * {@link CallToolResult}; hand-written schemas are validated the same way. Generating and validating
+ * schemas takes {@code keel-schema} on the class path.
  *
  * <p>Immutable and thread-safe.
  *
- * @param <A> the type the handler receives its arguments as
+ * @param <A> what the handler receives as arguments
+ * @param <R> what the handler returns
  */
-public final class Tool<A> {
+public final class Tool<A, R> {
 
     /** The names the spec recommends: 1 to 128 of {@code A-Z a-z 0-9 _ - .}. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
 
     private final dev.keel.spec.Tool descriptor;
-    private final Function<JsonNode, A> binder;
+    private final Class<A> inputType;
+    private final Class<R> outputType;
+    private final Map<String, ArgumentRule> rules;
+    private final Duration timeout;
 
-    private Tool(dev.keel.spec.Tool descriptor, Function<JsonNode, A> binder) {
+    private Tool(dev.keel.spec.Tool descriptor, Class<A> inputType, Class<R> outputType,
+            Map<String, ArgumentRule> rules, Duration timeout) {
         this.descriptor = descriptor;
-        this.binder = binder;
+        this.inputType = inputType;
+        this.outputType = outputType;
+        this.rules = rules;
+        this.timeout = timeout;
     }
 
-    /** Starts a tool named {@code name} whose handler receives its arguments as a JSON object. */
-    public static Builder<JsonNode> builder(String name) {
-        return new Builder<>(name, Function.identity());
+    /**
+     * Starts a tool named {@code name} whose handler receives its arguments as a JSON object and
+     * returns a {@link CallToolResult}.
+     */
+    public static Builder<JsonNode, CallToolResult> builder(String name) {
+        return new Builder<>(name, JsonNode.class, CallToolResult.class);
     }
 
     /** The tool's name. */
@@ -54,8 +79,33 @@ public final class Tool<A> {
         return descriptor;
     }
 
-    A bind(JsonNode arguments) {
-        return binder.apply(arguments);
+    /** The rules per argument name, in the order they were added. */
+    public Map<String, ArgumentRule> rules() {
+        return rules;
+    }
+
+    /** How long a call may run before it is stopped, or {@code null} for the server's default. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    A bind(JsonNode arguments, JsonMapper mapper) {
+        if (inputType == JsonNode.class) {
+            return inputType.cast(arguments);
+        }
+        return mapper.treeToValue(arguments, inputType);
+    }
+
+    CallToolResult result(R value, JsonMapper mapper) {
+        if (value instanceof CallToolResult result) {
+            return result;
+        }
+        JsonNode structured = mapper.valueToTree(value);
+        return new CallToolResult(List.of(TextContent.of(structured.toString())), structured, null, null);
+    }
+
+    boolean typedOutput() {
+        return outputType != CallToolResult.class;
     }
 
     @Override
@@ -66,11 +116,13 @@ public final class Tool<A> {
     /**
      * Builds a {@link Tool}; not thread-safe.
      *
-     * @param <A> the type the handler receives its arguments as
+     * @param <A> what the handler receives as arguments
+     * @param <R> what the handler returns
      */
-    public static final class Builder<A> {
+    public static final class Builder<A, R> {
         private final String name;
-        private final Function<JsonNode, A> binder;
+        private final Class<A> inputType;
+        private final Class<R> outputType;
         private String title;
         private String description;
         private JsonNode inputSchema;
@@ -78,66 +130,127 @@ public final class Tool<A> {
         private ToolAnnotations annotations;
         private List<Icon> icons;
         private Map<String, Object> meta;
+        private final Map<String, ArgumentRule> rules = new LinkedHashMap<>();
+        private Duration timeout;
 
-        private Builder(String name, Function<JsonNode, A> binder) {
+        private Builder(String name, Class<A> inputType, Class<R> outputType) {
             Objects.requireNonNull(name, "name");
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("tool name '" + name
                         + "' must be 1 to 128 characters of A-Z, a-z, 0-9, '_', '-' and '.'");
             }
             this.name = name;
-            this.binder = binder;
+            this.inputType = inputType;
+            this.outputType = outputType;
+        }
+
+        private <A2, R2> Builder<A2, R2> copy(Class<A2> input, Class<R2> output) {
+            Builder<A2, R2> b = new Builder<>(name, input, output);
+            b.title = title;
+            b.description = description;
+            b.inputSchema = inputSchema;
+            b.outputSchema = outputSchema;
+            b.annotations = annotations;
+            b.icons = icons;
+            b.meta = meta;
+            b.rules.putAll(rules);
+            b.timeout = timeout;
+            return b;
+        }
+
+        /**
+         * Binds the arguments to {@code type}, a record (or any class Jackson binds), and generates the
+         * input schema from it.
+         */
+        public <T> Builder<T, R> input(Class<T> type) {
+            Objects.requireNonNull(type, "type");
+            Builder<T, R> b = copy(type, outputType);
+            b.inputSchema = requireObjectSchema(schemas(type).generate(type), "generated inputSchema");
+            return b;
+        }
+
+        /**
+         * Lets the handler return {@code type}, a record (or any class Jackson writes as a JSON object
+         * or value), and generates the output schema from it.
+         */
+        public <T> Builder<A, T> output(Class<T> type) {
+            Objects.requireNonNull(type, "type");
+            Builder<A, T> b = copy(inputType, type);
+            b.outputSchema = schemas(type).generate(type);
+            return b;
+        }
+
+        private SchemaSupport schemas(Type type) {
+            return SchemaSupport.installed().orElseThrow(() -> new IllegalStateException("tool " + name
+                    + " has a typed " + type.getTypeName() + ", which needs keel-schema on the class path"));
         }
 
         /** A display name. */
-        public Builder<A> title(String title) {
+        public Builder<A, R> title(String title) {
             this.title = title;
             return this;
         }
 
         /** What the tool does, for the model. */
-        public Builder<A> description(String description) {
+        public Builder<A, R> description(String description) {
             this.description = description;
             return this;
         }
 
         /** The JSON Schema of the arguments: an object schema. Without one, the tool takes no arguments. */
-        public Builder<A> inputSchema(JsonNode schema) {
+        public Builder<A, R> inputSchema(JsonNode schema) {
             this.inputSchema = requireObjectSchema(schema, "inputSchema");
             return this;
         }
 
         /** The JSON Schema of the arguments, as JSON text. */
-        public Builder<A> inputSchema(String schema) {
+        public Builder<A, R> inputSchema(String schema) {
             return inputSchema(Json.parse(schema, "inputSchema of tool " + name));
         }
 
         /** The JSON Schema of the tool's structured content. */
-        public Builder<A> outputSchema(JsonNode schema) {
+        public Builder<A, R> outputSchema(JsonNode schema) {
             this.outputSchema = Objects.requireNonNull(schema, "outputSchema");
             return this;
         }
 
         /** The JSON Schema of the tool's structured content, as JSON text. */
-        public Builder<A> outputSchema(String schema) {
+        public Builder<A, R> outputSchema(String schema) {
             return outputSchema(Json.parse(schema, "outputSchema of tool " + name));
         }
 
         /** Hints about the tool's behaviour. */
-        public Builder<A> annotations(ToolAnnotations annotations) {
+        public Builder<A, R> annotations(ToolAnnotations annotations) {
             this.annotations = annotations;
             return this;
         }
 
         /** Icons. */
-        public Builder<A> icons(List<Icon> icons) {
+        public Builder<A, R> icons(List<Icon> icons) {
             this.icons = List.copyOf(icons);
             return this;
         }
 
         /** {@code _meta} of the tool description. */
-        public Builder<A> meta(Map<String, Object> meta) {
+        public Builder<A, R> meta(Map<String, Object> meta) {
             this.meta = Map.copyOf(meta);
+            return this;
+        }
+
+        /** Checks argument {@code argument} with {@code rule} whenever it is present. */
+        public Builder<A, R> rule(String argument, ArgumentRule rule) {
+            Objects.requireNonNull(argument, "argument");
+            Objects.requireNonNull(rule, "rule");
+            rules.merge(argument, rule, ArgumentRules::allOf);
+            return this;
+        }
+
+        /** How long a call may run; at the deadline the handler is interrupted and the client told. */
+        public Builder<A, R> timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the timeout of tool " + name + " must be positive");
+            }
+            this.timeout = timeout;
             return this;
         }
 
@@ -151,10 +264,10 @@ public final class Tool<A> {
         }
 
         /** The tool. */
-        public Tool<A> build() {
+        public Tool<A, R> build() {
             JsonNode input = inputSchema != null ? inputSchema : Json.NO_ARGUMENTS_SCHEMA;
             return new Tool<>(new dev.keel.spec.Tool(name, title, description, input, outputSchema, annotations,
-                    icons, meta), binder);
+                    icons, meta), inputType, outputType, Map.copyOf(new LinkedHashMap<>(rules)), timeout);
         }
     }
 }

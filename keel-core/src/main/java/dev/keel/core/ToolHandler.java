@@ -1,19 +1,20 @@
 package dev.keel.core;
 
-import dev.keel.spec.CallToolResult;
-
 /**
  * Runs a tool: plain blocking code on the request's virtual thread.
  *
- * <p>Return {@link CallToolResult#error(String)} when the tool's work fails, so the model can read
- * why; throw {@link McpException} for faults of the request. Any other exception is an internal
- * error: logged with a correlation id, reported to the client without details.
+ * <p>A handler of a plain tool returns a {@link dev.keel.spec.CallToolResult}, and reports its
+ * work's failures with {@link dev.keel.spec.CallToolResult#error(String)}; a handler of a tool with a
+ * typed output returns the value, and reports failures by throwing {@link ToolError}. Either throws
+ * {@link McpException} for faults of the request. Any other exception is an internal error: logged
+ * with a correlation id, reported to the client without details.
  *
- * @param <A> the type the arguments are bound to
+ * @param <A> what the handler receives as arguments
+ * @param <R> what the handler returns
  */
 @FunctionalInterface
-public interface ToolHandler<A> {
+public interface ToolHandler<A, R> {
 
     /** Runs the tool for {@code call}; never returns {@code null}. */
-    CallToolResult handle(ToolCall<A> call) throws Exception;
+    R handle(ToolCall<A> call) throws Exception;
 }

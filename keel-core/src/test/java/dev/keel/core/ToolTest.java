@@ -9,7 +9,7 @@ class ToolTest {
 
     @Test
     void aToolWithoutASchemaTakesNoArguments() {
-        Tool<?> tool = Tool.builder("now").build();
+        Tool<?, ?> tool = Tool.builder("now").build();
         assertThat(tool.descriptor().inputSchema().toString())
                 .isEqualTo("{\"type\":\"object\",\"additionalProperties\":false}");
     }

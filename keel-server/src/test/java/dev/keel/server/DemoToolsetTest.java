@@ -23,12 +23,25 @@ class DemoToolsetTest {
         return builder.build();
     }
 
+    /** Invalid arguments are a tool error from 2025-11-25 on, invalid params before; both name the field. */
+    private static void assertInvalidArguments(McpTestClient client, ProtocolVersion version, String tool,
+            Map<String, Object> arguments, String problem) {
+        Reply reply = client.callToolReply(tool, arguments);
+        if (version.atLeast(ProtocolVersion.V2025_11_25)) {
+            assertThat(reply.result().path("isError").asBoolean()).isTrue();
+            assertThat(reply.result().path("content").get(0).path("text").asString()).contains(problem);
+        } else {
+            assertThat(reply.errorCode()).isEqualTo(-32602);
+            assertThat(reply.errorMessage()).contains(problem);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ProtocolVersion.class)
     void echoReturnsTheSameText(ProtocolVersion version) {
         try (McpTestClient client = McpTestClient.connect(demo(), version)) {
             assertThat(client.callTool("echo", Map.of("message", "héllo\nwörld")).text()).isEqualTo("héllo\nwörld");
-            assertThat(client.callTool("echo", Map.of()).isError()).isTrue();
+            assertInvalidArguments(client, version, "echo", Map.of(), "message: is required");
         }
     }
 
@@ -46,7 +59,7 @@ class DemoToolsetTest {
             } else {
                 assertThat(whole.structured()).isNull();
             }
-            assertThat(client.callTool("add", Map.of("a", "two", "b", 1)).isError()).isTrue();
+            assertInvalidArguments(client, version, "add", Map.of("a", "two", "b", 1), "a: string found, number expected");
         }
     }
 
@@ -61,7 +74,7 @@ class DemoToolsetTest {
             McpTestClient.RequestHandle longSleep = client.startTool("sleep", Map.of("ms", 600_000));
             longSleep.cancel("enough");
             longSleep.assertNoReplyWithin(Duration.ofMillis(300));
-            assertThat(client.callTool("sleep", Map.of("ms", 700_000)).isError()).isTrue();
+            assertInvalidArguments(client, version, "sleep", Map.of("ms", 700_000), "ms: must have a maximum value of 600000");
         }
     }
 }

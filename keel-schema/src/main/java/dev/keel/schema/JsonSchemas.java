@@ -1,0 +1,184 @@
+package dev.keel.schema;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.victools.jsonschema.generator.FieldScope;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import dev.keel.core.spi.SchemaSupport;
+import dev.keel.jsonrpc.JsonRpcCodec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Keel's {@link SchemaSupport}: schemas generated from Java types by victools' generator with its
+ * Jackson module (so {@code @JsonProperty} names, naming strategies, {@code @JsonPropertyDescription}
+ * and enum values are respected), validated by networknt's validator in the dialect each schema
+ * declares (2020-12 by default; draft-07, 2019-09, 6 and 4 too).
+ *
+ * <p>Generated schemas: every property of a record is required unless its type is {@link Optional}
+ * or it is annotated {@code @Nullable} (any annotation of that name); records allow no additional
+ * properties; nested types are inlined, or placed under {@code $defs} when they repeat or recurse.
+ *
+ * <p>Validation never fetches anything: a {@code $ref} must resolve within the schema. Thread-safe.
+ */
+public final class JsonSchemas implements SchemaSupport {
+
+    private final SchemaGenerator generator;
+    private final SchemaRegistry registry;
+
+    /** The default configuration; what {@link java.util.ServiceLoader} creates. */
+    public JsonSchemas() {
+        this(JsonRpcCodec.create().mapper());
+    }
+
+    /** Generates with {@code mapper}'s naming and annotation rules. */
+    public JsonSchemas(JsonMapper mapper) {
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(mapper, SchemaVersion.DRAFT_2020_12,
+                OptionPreset.PLAIN_JSON)
+                .with(new JacksonSchemaModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
+                        JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE, JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY,
+                        JacksonOption.RESPECT_JSONPROPERTY_ORDER))
+                .with(Option.FLATTENED_OPTIONALS, Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .without(Option.SCHEMA_VERSION_INDICATOR);
+        config.forFields().withRequiredCheck(JsonSchemas::required);
+        // properties in declaration order (record components), unless @JsonPropertyOrder says otherwise
+        config.forTypesInGeneral().withPropertySorter((first, second) -> 0);
+        this.generator = new SchemaGenerator(config.build());
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    }
+
+    /**
+     * Replaces {@code {"anyOf":[{"type":"null"}, S]}}, which the generator makes of an
+     * {@code Optional}, with {@code S}: an empty optional is left out of the arguments, never null.
+     */
+    private static void dropNullAlternatives(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (java.util.Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
+                JsonNode value = field.getValue();
+                JsonNode anyOf = value.path("anyOf");
+                if (value.isObject() && value.size() == 1 && anyOf.isArray() && anyOf.size() == 2) {
+                    JsonNode first = anyOf.get(0);
+                    JsonNode second = anyOf.get(1);
+                    if (isNullType(first)) {
+                        object.set(field.getKey(), second);
+                    } else if (isNullType(second)) {
+                        object.set(field.getKey(), first);
+                    }
+                }
+                dropNullAlternatives(object.get(field.getKey()));
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(JsonSchemas::dropNullAlternatives);
+        }
+    }
+
+    private static boolean isNullType(JsonNode schema) {
+        return schema.size() == 1 && "null".equals(schema.path("type").asString(null));
+    }
+
+    /** A field is required unless it is an {@code Optional}, or annotated {@code @Nullable}. */
+    private static boolean required(FieldScope field) {
+        if (field.getType() != null && field.getType().getErasedType() == Optional.class) {
+            return false;
+        }
+        for (Annotation annotation : field.getRawMember().getAnnotations()) {
+            if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public ObjectNode generate(Type type) {
+        try {
+            ObjectNode schema = generator.generateSchema(type);
+            dropNullAlternatives(schema);
+            return schema;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot generate a JSON Schema for " + type.getTypeName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Validator compile(JsonNode schema) {
+        Schema compiled;
+        try {
+            compiled = registry.getSchema(schema);
+            compiled.initializeValidators();
+        } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("the JSON Schema cannot be used: " + e.getMessage(), e);
+        }
+        return instance -> {
+            List<Error> errors = compiled.validate(instance);
+            if (errors.isEmpty()) {
+                return List.of();
+            }
+            List<Violation> violations = new ArrayList<>(errors.size());
+            for (Error error : errors) {
+                String path = readablePath(error.getInstanceLocation().toString());
+                if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+                    path = (path.equals("arguments") ? "" : path + ".") + error.getProperty();
+                }
+                violations.add(new Violation(path, error.getKeyword(), describe(error)));
+            }
+            return violations;
+        };
+    }
+
+    /** The error as one sentence that starts with where it is, e.g. {@code days_ahead: string found, integer expected}. */
+    private static String describe(Error error) {
+        String location = error.getInstanceLocation().toString();
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            String parent = readablePath(location);
+            return (parent.equals("arguments") ? "" : parent + ".") + error.getProperty() + ": is required";
+        }
+        String message = error.getMessage();
+        if (message.startsWith(location + ": ")) {
+            message = message.substring(location.length() + 2);
+        }
+        return readablePath(location) + ": " + message;
+    }
+
+    /** {@code /a/b/0} or {@code $.a.b[0]} as {@code a.b[0]}; the root as {@code arguments}. */
+    static String readablePath(String location) {
+        if (location.isEmpty() || location.equals("$") || location.equals("/")) {
+            return "arguments";
+        }
+        if (location.startsWith("$.")) {
+            return location.substring(2);
+        }
+        if (!location.startsWith("/")) {
+            return location;
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : location.substring(1).split("/", -1)) {
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return path.toString();
+    }
+}
