@@ -125,6 +125,9 @@ final class DefaultMcpServer implements McpServer {
     private final Duration requestTimeout;
     private final Map<String, Object> serverInfoMeta;
     private volatile ScheduledExecutorService timers;
+    private final int pageSize;
+    private final Sealer sealer;
+    private final Map<String, Completer> completers;
     private final ServerCapabilities capabilities;
     private final MiddlewareChain chain;
     private final Registry<ToolEntry<?, ?>> tools = new Registry<>("tool");
@@ -157,8 +160,11 @@ final class DefaultMcpServer implements McpServer {
                     "No JSON Schema support on the class path (keel-schema): tool arguments are not validated");
         }
         this.requestTimeout = builder.requestTimeout;
+        this.pageSize = builder.pageSize;
+        this.sealer = new Sealer(builder.stateKeys != null ? builder.stateKeys : StateKeys.random());
+        this.completers = Map.copyOf(builder.completers);
         this.serverInfoMeta = Map.of(MetaKeys.SERVER_INFO, serverInfo);
-        this.capabilities = new ServerCapabilities(null, null, null, new ServerCapabilities.Prompts(null),
+        this.capabilities = new ServerCapabilities(null, Map.of(), Map.of(), new ServerCapabilities.Prompts(null),
                 new ServerCapabilities.Resources(null, null), new ServerCapabilities.Tools(null), null);
         List<Middleware> steps = new ArrayList<>();
         steps.add(new EraResolution(this));
@@ -271,6 +277,18 @@ final class DefaultMcpServer implements McpServer {
     /** The default time a handler may run, or {@code null} for none. */
     Duration requestTimeout() {
         return requestTimeout.isZero() ? null : requestTimeout;
+    }
+
+    int pageSize() {
+        return pageSize;
+    }
+
+    Sealer sealer() {
+        return sealer;
+    }
+
+    Completer completer(String type, String name, String argument) {
+        return completers.get(McpServer.Builder.completionKey(type, name, argument));
     }
 
     SchemaSupport schemaSupport() {

@@ -1,5 +1,6 @@
 package dev.keel.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,11 @@ import dev.keel.core.spi.SchemaSupport;
 import dev.keel.jsonrpc.RawJson;
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CallToolRequestParams;
+import dev.keel.spec.CompleteRequestParams;
+import dev.keel.spec.CompleteResult;
+import dev.keel.spec.PromptReference;
+import dev.keel.spec.ResourceTemplateReference;
+import dev.keel.spec.SetLevelRequestParams;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.DiscoverResult;
 import dev.keel.spec.EmptyResult;
@@ -64,6 +70,8 @@ final class Dispatcher {
         methods.put(McpMethods.RESOURCES_READ, new Method(true, true, this::readResource));
         methods.put(McpMethods.PROMPTS_LIST, new Method(true, true, this::listPrompts));
         methods.put(McpMethods.PROMPTS_GET, new Method(true, true, this::getPrompt));
+        methods.put(McpMethods.LOGGING_SET_LEVEL, new Method(false, true, this::setLevel));
+        methods.put(McpMethods.COMPLETION_COMPLETE, new Method(true, true, this::complete));
     }
 
     Response dispatch(Call call) {
@@ -109,10 +117,11 @@ final class Dispatcher {
     // ------------------------------------------------------------------ tools
 
     private Result listTools(Call call, CallContext context) {
-        requireNoCursor(call);
         ProtocolVersion version = context.protocolVersion();
-        List<dev.keel.spec.Tool> tools = server.toolRegistry().values(entry -> adapt(entry.tool.descriptor(), version));
-        return new ListToolsResult(tools, null, server.listTtlMs(), server.cacheScope(), null);
+        Page<DefaultMcpServer.ToolEntry<?, ?>> page = page(call, "tools", server.toolRegistry().values());
+        List<dev.keel.spec.Tool> tools = page.items().stream().map(entry -> adapt(entry.tool.descriptor(), version))
+                .toList();
+        return new ListToolsResult(tools, page.next(), server.listTtlMs(), server.cacheScope(), null);
     }
 
     /** Legacy revisions require an object output schema; drop one that is not. */
@@ -218,16 +227,16 @@ final class Dispatcher {
     // ------------------------------------------------------------------ resources
 
     private Result listResources(Call call, CallContext context) {
-        requireNoCursor(call);
-        return new ListResourcesResult(server.resourceRegistry().values(DefaultMcpServer.ResourceEntry::resource),
-                null, server.listTtlMs(), server.cacheScope(), null);
+        Page<DefaultMcpServer.ResourceEntry> page = page(call, "resources", server.resourceRegistry().values());
+        return new ListResourcesResult(page.items().stream().map(DefaultMcpServer.ResourceEntry::resource).toList(),
+                page.next(), server.listTtlMs(), server.cacheScope(), null);
     }
 
     private Result listResourceTemplates(Call call, CallContext context) {
-        requireNoCursor(call);
+        Page<DefaultMcpServer.TemplateEntry> page = page(call, "templates", server.templateRegistry().values());
         return new ListResourceTemplatesResult(
-                server.templateRegistry().values(DefaultMcpServer.TemplateEntry::template), null, server.listTtlMs(),
-                server.cacheScope(), null);
+                page.items().stream().map(DefaultMcpServer.TemplateEntry::template).toList(), page.next(),
+                server.listTtlMs(), server.cacheScope(), null);
     }
 
     private Result readResource(Call call, CallContext context) throws Exception {
@@ -263,9 +272,9 @@ final class Dispatcher {
     // ------------------------------------------------------------------ prompts
 
     private Result listPrompts(Call call, CallContext context) {
-        requireNoCursor(call);
-        return new ListPromptsResult(server.promptRegistry().values(DefaultMcpServer.PromptEntry::prompt), null,
-                server.listTtlMs(), server.cacheScope(), null);
+        Page<DefaultMcpServer.PromptEntry> page = page(call, "prompts", server.promptRegistry().values());
+        return new ListPromptsResult(page.items().stream().map(DefaultMcpServer.PromptEntry::prompt).toList(),
+                page.next(), server.listTtlMs(), server.cacheScope(), null);
     }
 
     private Result getPrompt(Call call, CallContext context) throws Exception {
@@ -310,14 +319,92 @@ final class Dispatcher {
         }
     }
 
-    /** Keel returns every list in one page for now, so any cursor is one it never issued. */
-    private static void requireNoCursor(Call call) {
-        if (call.params() == null) {
-            return;
+    /** One page of a list and the sealed cursor of the next, if any. */
+    private record Page<T>(List<T> items, String next) {
+    }
+
+    /**
+     * The page of {@code all} that the request's cursor points at. Cursors are sealed (AES-GCM) and
+     * bound to their list: a forged, altered or other list's cursor is invalid params.
+     */
+    private <T> Page<T> page(Call call, String list, List<T> all) {
+        int offset = 0;
+        if (call.params() != null) {
+            String cursor = bind(call.params(), PaginatedRequestParams.class, call.method()).cursor();
+            if (cursor != null) {
+                offset = openCursor(cursor, list);
+            }
         }
-        PaginatedRequestParams params = bind(call.params(), PaginatedRequestParams.class, call.method());
-        if (params.cursor() != null) {
-            throw McpException.invalidParams("Invalid params: unknown cursor");
+        int from = Math.min(offset, all.size());
+        int to = Math.min(all.size(), from + server.pageSize());
+        String next = to < all.size() ? server.sealer().seal((list + ":" + to).getBytes(StandardCharsets.US_ASCII),
+                "cursor") : null;
+        return new Page<>(all.subList(from, to), next);
+    }
+
+    private int openCursor(String cursor, String list) {
+        byte[] plain = server.sealer().open(cursor, "cursor");
+        String text = plain == null ? "" : new String(plain, StandardCharsets.US_ASCII);
+        int colon = text.indexOf(':');
+        if (colon < 0 || !text.substring(0, colon).equals(list)) {
+            throw McpException.invalidParams("Invalid params: the cursor is not one this server issued for "
+                    + call(list));
         }
+        return Integer.parseInt(text.substring(colon + 1));
+    }
+
+    private static String call(String list) {
+        return switch (list) {
+            case "templates" -> "resources/templates/list";
+            default -> list + "/list";
+        };
+    }
+
+    // ------------------------------------------------------------------ logging and completion
+
+    private Result setLevel(Call call, CallContext context) {
+        SetLevelRequestParams params = bind(call.params(), SetLevelRequestParams.class, "logging/setLevel");
+        if (params.level() == null) {
+            throw McpException.invalidParams("Invalid params: logging/setLevel needs a level");
+        }
+        context.channel.session().logLevel(params.level());
+        return EmptyResult.instance();
+    }
+
+    private Result complete(Call call, CallContext context) throws Exception {
+        CompleteRequestParams params = bind(call.params(), CompleteRequestParams.class, "completion/complete");
+        String type;
+        String name;
+        switch (params.ref()) {
+            case PromptReference prompt -> {
+                type = "ref/prompt";
+                name = prompt.name();
+                DefaultMcpServer.PromptEntry entry = server.promptRegistry().get(name);
+                if (entry == null) {
+                    throw McpException.invalidParams("Unknown prompt: " + name);
+                }
+                boolean declared = entry.prompt().arguments() != null && entry.prompt().arguments().stream()
+                        .anyMatch(a -> a.name().equals(params.argument().name()));
+                if (!declared) {
+                    throw McpException.invalidParams("Prompt " + name + " has no argument " + params.argument().name());
+                }
+            }
+            case ResourceTemplateReference template -> {
+                type = "ref/resource";
+                name = template.uri();
+                if (server.templateRegistry().get(name) == null && server.resourceRegistry().get(name) == null) {
+                    throw McpException.invalidParams("Unknown resource template: " + name);
+                }
+            }
+        }
+        Completer completer = server.completer(type, name, params.argument().name());
+        if (completer == null) {
+            return CompleteResult.of(List.of());
+        }
+        Map<String, String> resolved = params.context() == null || params.context().arguments() == null ? Map.of()
+                : Map.copyOf(params.context().arguments());
+        List<String> values = completer.complete(new HandlerCalls.CompletionCallImpl(context, params.argument().name(),
+                params.argument().value(), resolved));
+        return CompleteResult.of(values == null ? List.of() : values);
     }
 }

@@ -36,6 +36,18 @@ final class HandlerCalls {
         }
 
         @Override
+        public void log(dev.keel.spec.LoggingLevel level, String logger, Object data) {
+            java.util.Objects.requireNonNull(level, "level");
+            java.util.Objects.requireNonNull(data, "data");
+            dev.keel.spec.LoggingLevel minimum = context.isModern() ? context.logLevel()
+                    : context.channel == null || context.channel.session() == null ? null
+                    : context.channel.session().logLevel();
+            if (minimum != null && level.compareTo(minimum) >= 0 && context.inFlight != null) {
+                context.channel.sendLog(context.inFlight, level, logger, data);
+            }
+        }
+
+        @Override
         public void progress(double progress, Double total, String message) {
             if (context.progressToken() != null && context.channel != null && context.inFlight != null) {
                 context.channel.sendProgress(context.inFlight, context.progressToken(), progress, total, message);
@@ -89,6 +101,34 @@ final class HandlerCalls {
         @Override
         public Map<String, String> variables() {
             return variables;
+        }
+    }
+
+    static final class CompletionCallImpl extends Base implements CompletionCall {
+        private final String argument;
+        private final String value;
+        private final Map<String, String> resolved;
+
+        CompletionCallImpl(CallContext context, String argument, String value, Map<String, String> resolved) {
+            super(context);
+            this.argument = argument;
+            this.value = value;
+            this.resolved = resolved;
+        }
+
+        @Override
+        public String argument() {
+            return argument;
+        }
+
+        @Override
+        public String value() {
+            return value;
+        }
+
+        @Override
+        public Map<String, String> resolved() {
+            return resolved;
         }
     }
 

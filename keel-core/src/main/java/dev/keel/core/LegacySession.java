@@ -20,6 +20,7 @@ final class LegacySession {
     final ClientCapabilities clientCapabilities;
     final Implementation clientInfo;
     private volatile boolean initialized;
+    private volatile dev.keel.spec.LoggingLevel logLevel;
 
     LegacySession(ProtocolVersion version, ClientCapabilities clientCapabilities, Implementation clientInfo) {
         this.id = newId();
@@ -42,5 +43,14 @@ final class LegacySession {
 
     void markInitialized() {
         initialized = true;
+    }
+
+    /** The least severe level the client wants log messages at, or {@code null} before it asked. */
+    dev.keel.spec.LoggingLevel logLevel() {
+        return logLevel;
+    }
+
+    void logLevel(dev.keel.spec.LoggingLevel level) {
+        this.logLevel = level;
     }
 }

@@ -129,6 +129,9 @@ public interface McpServer extends AutoCloseable {
         ExecutorService executor;
         SchemaSupport schemaSupport;
         Duration requestTimeout = Duration.ofMinutes(5);
+        int pageSize = 100;
+        StateKeys stateKeys;
+        final java.util.Map<String, Completer> completers = new java.util.LinkedHashMap<>();
 
         Builder() {
         }
@@ -204,6 +207,48 @@ public interface McpServer extends AutoCloseable {
             Objects.requireNonNull(prompt, "prompt");
             Objects.requireNonNull(handler, "handler");
             registrations.add(server -> server.addPrompt(prompt, handler));
+            return this;
+        }
+
+        /**
+         * Completes argument {@code argument} of prompt {@code prompt} with {@code completer}
+         * ({@code completion/complete} with a {@code ref/prompt}).
+         */
+        public Builder promptCompletion(String prompt, String argument, Completer completer) {
+            completers.put(completionKey("ref/prompt", prompt, argument), Objects.requireNonNull(completer, "completer"));
+            return this;
+        }
+
+        /**
+         * Completes variable {@code variable} of the resource template {@code uriTemplate} with
+         * {@code completer} ({@code completion/complete} with a {@code ref/resource}).
+         */
+        public Builder resourceCompletion(String uriTemplate, String variable, Completer completer) {
+            completers.put(completionKey("ref/resource", uriTemplate, variable),
+                    Objects.requireNonNull(completer, "completer"));
+            return this;
+        }
+
+        static String completionKey(String type, String name, String argument) {
+            return type + '\u0000' + Objects.requireNonNull(name, "name") + '\u0000'
+                    + Objects.requireNonNull(argument, "argument");
+        }
+
+        /** How many items a page of a list holds (default 100); longer lists are paginated. */
+        public Builder pageSize(int size) {
+            if (size <= 0) {
+                throw new IllegalArgumentException("pageSize must be positive, was " + size);
+            }
+            this.pageSize = size;
+            return this;
+        }
+
+        /**
+         * The keys that seal cursors and multi round-trip {@code requestState} (default: a random key
+         * for this process). Nodes behind one load balancer need the same keys.
+         */
+        public Builder stateKeys(StateKeys keys) {
+            this.stateKeys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 

@@ -45,6 +45,23 @@ public interface RequestContext {
      */
     void progress(double progress, Double total, String message);
 
+    /**
+     * Sends a log message to the client, if it asked for messages at {@code level} or above: in
+     * 2026-07-28 with {@code io.modelcontextprotocol/logLevel} on this request (the message goes only
+     * on this request's own stream), in a legacy session with {@code logging/setLevel}. Otherwise
+     * does nothing. Never log secrets or personal data.
+     *
+     * @param level the message's severity
+     * @param logger the name of the logger, or {@code null}
+     * @param data what to log: text, or any value Jackson can write
+     */
+    void log(dev.keel.spec.LoggingLevel level, String logger, Object data);
+
+    /** Sends a log message without a logger name; see {@link #log(dev.keel.spec.LoggingLevel, String, Object)}. */
+    default void log(dev.keel.spec.LoggingLevel level, Object data) {
+        log(level, null, data);
+    }
+
     /** Reports progress without a total. */
     default void progress(double progress, String message) {
         progress(progress, null, message);

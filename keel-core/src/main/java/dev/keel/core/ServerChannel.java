@@ -299,6 +299,16 @@ final class ServerChannel implements Channel {
         f.progress(progress, encode(notification, version));
     }
 
+    /** Sends a log message about the request {@code f} on its own stream, while it runs. */
+    void sendLog(InFlight f, dev.keel.spec.LoggingLevel level, String logger, Object data) {
+        if (!f.active()) {
+            return;
+        }
+        Notification notification = new Notification(McpMethods.NOTIFICATIONS_MESSAGE,
+                new dev.keel.spec.LoggingMessageNotificationParams(level, logger, data, null));
+        f.notify(encode(notification, f.version()));
+    }
+
     // ------------------------------------------------------------------ lifecycle
 
     @Override
