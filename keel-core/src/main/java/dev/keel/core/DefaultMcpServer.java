@@ -14,8 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.EventBus;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.core.spi.SchemaSupport;
+import dev.keel.core.spi.ServerEvent;
 import dev.keel.jsonrpc.JsonRpcCodec;
 import dev.keel.spec.CacheScope;
 import dev.keel.spec.CallToolResult;
@@ -128,6 +130,8 @@ final class DefaultMcpServer implements McpServer {
     private final int pageSize;
     private final Sealer sealer;
     private final Map<String, Completer> completers;
+    private final EventBus events;
+    private final boolean ownsEvents;
     private final ServerCapabilities capabilities;
     private final MiddlewareChain chain;
     private final Registry<ToolEntry<?, ?>> tools = new Registry<>("tool");
@@ -163,9 +167,11 @@ final class DefaultMcpServer implements McpServer {
         this.pageSize = builder.pageSize;
         this.sealer = new Sealer(builder.stateKeys != null ? builder.stateKeys : StateKeys.random());
         this.completers = Map.copyOf(builder.completers);
+        this.ownsEvents = builder.eventBus == null;
+        this.events = ownsEvents ? EventBus.inMemory() : builder.eventBus;
         this.serverInfoMeta = Map.of(MetaKeys.SERVER_INFO, serverInfo);
-        this.capabilities = new ServerCapabilities(null, Map.of(), Map.of(), new ServerCapabilities.Prompts(null),
-                new ServerCapabilities.Resources(null, null), new ServerCapabilities.Tools(null), null);
+        this.capabilities = new ServerCapabilities(null, Map.of(), Map.of(), new ServerCapabilities.Prompts(true),
+                new ServerCapabilities.Resources(true, true), new ServerCapabilities.Tools(true), null);
         List<Middleware> steps = new ArrayList<>();
         steps.add(new EraResolution(this));
         steps.add(new LifecycleGuard());
@@ -199,22 +205,37 @@ final class DefaultMcpServer implements McpServer {
     public <A, R> void addTool(Tool<A, R> tool, ToolHandler<A, R> handler) {
         Objects.requireNonNull(handler, "handler");
         tools.add(tool.name(), new ToolEntry<>(tool, handler, schemaSupport));
+        events.publish(new ServerEvent.ToolsChanged());
     }
 
     @Override
     public boolean removeTool(String name) {
-        return tools.remove(name);
+        return changed(tools.remove(name), new ServerEvent.ToolsChanged());
+    }
+
+    /** Publishes {@code event} if {@code removed}; returns {@code removed}. */
+    private boolean changed(boolean removed, ServerEvent event) {
+        if (removed) {
+            events.publish(event);
+        }
+        return removed;
+    }
+
+    @Override
+    public void notifyResourceUpdated(String uri) {
+        events.publish(new ServerEvent.ResourceUpdated(Objects.requireNonNull(uri, "uri")));
     }
 
     @Override
     public void addResource(Resource resource, ResourceHandler handler) {
         Objects.requireNonNull(handler, "handler");
         resources.add(resource.uri(), new ResourceEntry(resource, handler));
+        events.publish(new ServerEvent.ResourcesChanged());
     }
 
     @Override
     public boolean removeResource(String uri) {
-        return resources.remove(uri);
+        return changed(resources.remove(uri), new ServerEvent.ResourcesChanged());
     }
 
     @Override
@@ -222,22 +243,24 @@ final class DefaultMcpServer implements McpServer {
         Objects.requireNonNull(handler, "handler");
         templates.add(template.uriTemplate(), new TemplateEntry(template, new UriTemplate(template.uriTemplate()),
                 handler));
+        events.publish(new ServerEvent.ResourcesChanged());
     }
 
     @Override
     public boolean removeResourceTemplate(String uriTemplate) {
-        return templates.remove(uriTemplate);
+        return changed(templates.remove(uriTemplate), new ServerEvent.ResourcesChanged());
     }
 
     @Override
     public void addPrompt(Prompt prompt, PromptHandler handler) {
         Objects.requireNonNull(handler, "handler");
         prompts.add(prompt.name(), new PromptEntry(prompt, handler));
+        events.publish(new ServerEvent.PromptsChanged());
     }
 
     @Override
     public boolean removePrompt(String name) {
-        return prompts.remove(name);
+        return changed(prompts.remove(name), new ServerEvent.PromptsChanged());
     }
 
     @Override
@@ -253,6 +276,9 @@ final class DefaultMcpServer implements McpServer {
         ScheduledExecutorService t = timers;
         if (t != null) {
             t.shutdownNow();
+        }
+        if (ownsEvents) {
+            events.close();
         }
     }
 
@@ -277,6 +303,10 @@ final class DefaultMcpServer implements McpServer {
     /** The default time a handler may run, or {@code null} for none. */
     Duration requestTimeout() {
         return requestTimeout.isZero() ? null : requestTimeout;
+    }
+
+    EventBus events() {
+        return events;
     }
 
     int pageSize() {

@@ -17,6 +17,13 @@ import dev.keel.spec.CompleteResult;
 import dev.keel.spec.PromptReference;
 import dev.keel.spec.ResourceTemplateReference;
 import dev.keel.spec.SetLevelRequestParams;
+import dev.keel.spec.SubscribeRequestParams;
+import dev.keel.spec.SubscriptionFilter;
+import dev.keel.spec.SubscriptionsAcknowledgedNotificationParams;
+import dev.keel.spec.SubscriptionsListenRequestParams;
+import dev.keel.spec.SubscriptionsListenResult;
+import dev.keel.spec.MetaKeys;
+import dev.keel.jsonrpc.Notification;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.DiscoverResult;
 import dev.keel.spec.EmptyResult;
@@ -71,6 +78,9 @@ final class Dispatcher {
         methods.put(McpMethods.PROMPTS_LIST, new Method(true, true, this::listPrompts));
         methods.put(McpMethods.PROMPTS_GET, new Method(true, true, this::getPrompt));
         methods.put(McpMethods.LOGGING_SET_LEVEL, new Method(false, true, this::setLevel));
+        methods.put(McpMethods.RESOURCES_SUBSCRIBE, new Method(false, true, this::subscribe));
+        methods.put(McpMethods.RESOURCES_UNSUBSCRIBE, new Method(false, true, this::unsubscribe));
+        methods.put(McpMethods.SUBSCRIPTIONS_LISTEN, new Method(true, false, this::listen));
         methods.put(McpMethods.COMPLETION_COMPLETE, new Method(true, true, this::complete));
     }
 
@@ -358,6 +368,64 @@ final class Dispatcher {
             case "templates" -> "resources/templates/list";
             default -> list + "/list";
         };
+    }
+
+    // ------------------------------------------------------------------ change notifications
+
+    private Result subscribe(Call call, CallContext context) {
+        context.channel.session().subscribe(resourceUri(call, McpMethods.RESOURCES_SUBSCRIBE));
+        return EmptyResult.instance();
+    }
+
+    private Result unsubscribe(Call call, CallContext context) {
+        context.channel.session().unsubscribe(resourceUri(call, McpMethods.RESOURCES_UNSUBSCRIBE));
+        return EmptyResult.instance();
+    }
+
+    private static String resourceUri(Call call, String method) {
+        SubscribeRequestParams params = bind(call.params(), SubscribeRequestParams.class, method);
+        try {
+            new java.net.URI(params.uri());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw McpException.invalidParams("Invalid params: " + method + " needs a valid uri");
+        }
+        return params.uri();
+    }
+
+    /**
+     * {@code subscriptions/listen}: acknowledges the kinds of notification it will send, then sends
+     * them, each tagged with this request's id, until the client cancels the request or the server
+     * ends it (with a closing result).
+     */
+    private Result listen(Call call, CallContext context) throws InterruptedException {
+        SubscriptionsListenRequestParams params = bind(call.params(), SubscriptionsListenRequestParams.class,
+                McpMethods.SUBSCRIPTIONS_LISTEN);
+        if (params.notifications() == null) {
+            throw McpException.invalidParams("Invalid params: subscriptions/listen needs notifications");
+        }
+        SubscriptionFilter honoured = Subscriptions.honoured(params.notifications());
+        InFlight f = context.inFlight;
+        ServerChannel channel = context.channel;
+        // subscribe before acknowledging, so no change after the request is missed; send from this
+        // thread, so a slow client never holds up the bus for anyone else
+        java.util.concurrent.BlockingQueue<dev.keel.core.spi.ServerEvent> events =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (dev.keel.core.spi.EventBus.Subscription subscription = server.events().subscribe(events::add)) {
+            channel.sendOn(f, new Notification(McpMethods.NOTIFICATIONS_SUBSCRIPTIONS_ACKNOWLEDGED,
+                    new SubscriptionsAcknowledgedNotificationParams(honoured,
+                            Map.of(MetaKeys.SUBSCRIPTION_ID, call.id()))));
+            while (true) {
+                Notification notification = Subscriptions.modern(events.take(), honoured, call.id());
+                if (notification != null) {
+                    channel.sendOn(f, notification);
+                }
+            }
+        } catch (InterruptedException e) {
+            if (f.aborted()) {
+                return SubscriptionsListenResult.of(call.id());
+            }
+            throw e;
+        }
     }
 
     // ------------------------------------------------------------------ logging and completion

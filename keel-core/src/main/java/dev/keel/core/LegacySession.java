@@ -21,6 +21,7 @@ final class LegacySession {
     final Implementation clientInfo;
     private volatile boolean initialized;
     private volatile dev.keel.spec.LoggingLevel logLevel;
+    private final java.util.Set<String> resourceSubscriptions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     LegacySession(ProtocolVersion version, ClientCapabilities clientCapabilities, Implementation clientInfo) {
         this.id = newId();
@@ -52,5 +53,18 @@ final class LegacySession {
 
     void logLevel(dev.keel.spec.LoggingLevel level) {
         this.logLevel = level;
+    }
+
+    void subscribe(String uri) {
+        resourceSubscriptions.add(uri);
+    }
+
+    void unsubscribe(String uri) {
+        resourceSubscriptions.remove(uri);
+    }
+
+    /** Whether an update of {@code uri} concerns this session: it subscribed to it or to a parent of it. */
+    boolean subscribedTo(String uri) {
+        return Subscriptions.covers(resourceSubscriptions, uri);
     }
 }

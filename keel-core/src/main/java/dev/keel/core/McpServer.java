@@ -98,6 +98,12 @@ public interface McpServer extends AutoCloseable {
     /** Removes the prompt named {@code name}; {@code false} if there was none. */
     boolean removePrompt(String name);
 
+    /**
+     * Tells clients that subscribed to {@code uri} (legacy {@code resources/subscribe}, or a
+     * 2026-07-28 listen stream) that the resource changed.
+     */
+    void notifyResourceUpdated(String uri);
+
     /** The tools, in registration order. */
     List<dev.keel.spec.Tool> tools();
 
@@ -132,6 +138,7 @@ public interface McpServer extends AutoCloseable {
         int pageSize = 100;
         StateKeys stateKeys;
         final java.util.Map<String, Completer> completers = new java.util.LinkedHashMap<>();
+        dev.keel.core.spi.EventBus eventBus;
 
         Builder() {
         }
@@ -232,6 +239,16 @@ public interface McpServer extends AutoCloseable {
         static String completionKey(String type, String name, String argument) {
             return type + '\u0000' + Objects.requireNonNull(name, "name") + '\u0000'
                     + Objects.requireNonNull(argument, "argument");
+        }
+
+        /**
+         * Where change events go (default: an in-memory bus for this process). A shared bus
+         * ({@code keel-redis}) lets a change on one node reach clients listening on every node. The
+         * server does not close a bus given here.
+         */
+        public Builder eventBus(dev.keel.core.spi.EventBus bus) {
+            this.eventBus = Objects.requireNonNull(bus, "bus");
+            return this;
         }
 
         /** How many items a page of a list holds (default 100); longer lists are paginated. */

@@ -45,6 +45,9 @@ final class ServerChannel implements Channel {
     private final java.util.Set<InFlight> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicReference<LegacySession> session = new AtomicReference<>();
+    private volatile dev.keel.core.spi.EventBus.Subscription sessionEvents;
+    /** Unsolicited messages (change notifications), written in order by a thread of their own. */
+    private final Outbox outbox;
     private volatile boolean accepting = true;
     private volatile boolean closed;
 
@@ -52,6 +55,7 @@ final class ServerChannel implements Channel {
         this.server = server;
         this.sink = sink;
         this.transportAttributes = transportAttributes.isEmpty() ? null : Map.copyOf(transportAttributes);
+        this.outbox = new Outbox(sink);
     }
 
     LegacySession session() {
@@ -60,7 +64,19 @@ final class ServerChannel implements Channel {
 
     /** Opens the legacy session; {@code false} if one is open already. */
     boolean openSession(LegacySession opened) {
-        return session.compareAndSet(null, opened);
+        if (!session.compareAndSet(null, opened)) {
+            return false;
+        }
+        sessionEvents = server.events().subscribe(event -> {
+            // list changes and resource updates flow once the client said it is initialized
+            if (!closed && opened.initialized()) {
+                Notification notification = Subscriptions.legacy(event, opened);
+                if (notification != null) {
+                    outbox.post(encode(notification, opened.version));
+                }
+            }
+        });
+        return true;
     }
 
     // ------------------------------------------------------------------ inbound
@@ -205,7 +221,14 @@ final class ServerChannel implements Channel {
             // free the slot and the id before answering: a client that waits for the answer may reuse both
             release(f);
             f.disarm();
-            if (f.aborted()) {
+            if (f.aborted() && McpMethods.SUBSCRIPTIONS_LISTEN.equals(request.method())
+                    && response instanceof Response.Success) {
+                // a listen stream the server ends: its closing result, then the cancellation that names it
+                f.answerAborted(encode(response, context.protocolVersion()));
+                f.replyTo.send(encode(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
+                        new dev.keel.spec.CancelledNotificationParams(request.id(), "The server is shutting down", null)),
+                        context.protocolVersion()));
+            } else if (f.aborted()) {
                 // stopped by the server, not the client: the client is owed an answer
                 response = Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
                         "The server is shutting down; the request was cancelled before it completed"));
@@ -299,6 +322,11 @@ final class ServerChannel implements Channel {
         f.progress(progress, encode(notification, version));
     }
 
+    /** Sends a notification of the listen stream {@code f} (or of the request {@code f}) while it runs. */
+    boolean sendOn(InFlight f, Notification notification) {
+        return f.notify(encode(notification, f.version()));
+    }
+
     /** Sends a log message about the request {@code f} on its own stream, while it runs. */
     void sendLog(InFlight f, dev.keel.spec.LoggingLevel level, String logger, Object data) {
         if (!f.active()) {
@@ -351,6 +379,11 @@ final class ServerChannel implements Channel {
         closed = true;
         active.forEach(InFlight::cancel);
         session.set(null);
+        dev.keel.core.spi.EventBus.Subscription events = sessionEvents;
+        if (events != null) {
+            events.close();
+        }
+        outbox.close();
         server.channelClosed(this);
     }
 

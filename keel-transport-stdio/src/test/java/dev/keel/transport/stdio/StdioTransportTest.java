@@ -105,6 +105,25 @@ class StdioTransportTest extends TransportContract {
     }
 
     @Test
+    void aListenStreamTheServerEndsGetsItsClosingResultThenACancellationNamingIt() throws Exception {
+        ClientConnection connection = connect(fixtures.builder().build(),
+                StdioTransport.builder().shutdownGrace(Duration.ofMillis(100)));
+        McpTestClient client = McpTestClient.builder().connect(connection);
+        McpTestClient.RequestHandle listen = client.start("subscriptions/listen",
+                Map.of("notifications", Map.of("toolsListChanged", true)));
+        client.awaitNotification(n -> n.path("method").asString().equals("notifications/subscriptions/acknowledged"));
+        toServer.close();
+
+        Reply closing = listen.reply();
+        assertThat(closing.result().path("resultType").asString()).isEqualTo("complete");
+        assertThat(closing.result().path("_meta").path("io.modelcontextprotocol/subscriptionId").asLong()).isEqualTo(1);
+        var cancelled = client.awaitNotification(n -> n.path("method").asString().equals("notifications/cancelled"));
+        assertThat(cancelled.path("params").path("requestId").asLong()).isEqualTo(1);
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        client.assertNoViolations();
+    }
+
+    @Test
     void stdoutCarriesOnlyNewlineDelimitedJsonRpcMessages() throws Exception {
         Pipe in = Pipe.open();
         Pipe out = Pipe.open();
