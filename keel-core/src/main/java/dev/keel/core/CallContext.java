@@ -57,6 +57,12 @@ public final class CallContext {
         }
     }
 
+    /**
+     * Who made the request, once an authentication middleware has established it. Server-side state
+     * handed to the client (multi round-trip {@code requestState}) is bound to its name.
+     */
+    public static final Key<java.security.Principal> PRINCIPAL = Key.of("keel.principal", java.security.Principal.class);
+
     private final Map<Key<?>, Object> transportAttributes;
     private Map<Key<?>, Object> attributes;
     private ProtocolVersion protocolVersion;
@@ -70,6 +76,10 @@ public final class CallContext {
     ServerChannel channel;
     /** The running request; set by the engine. */
     InFlight inFlight;
+    /** Whether the handler may ask the client (tools/call, prompts/get, resources/read). */
+    boolean mayAskClient;
+    /** The answers of a 2026-07-28 multi round-trip request. */
+    InputState input;
 
     CallContext(Map<Key<?>, Object> transportAttributes) {
         this.transportAttributes = transportAttributes;

@@ -131,6 +131,9 @@ final class DefaultMcpServer implements McpServer {
     private final Sealer sealer;
     private final Map<String, Completer> completers;
     private final EventBus events;
+    private final Duration clientRequestTimeout;
+    private final Duration inputRequestTtl;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
     private final boolean ownsEvents;
     private final ServerCapabilities capabilities;
     private final MiddlewareChain chain;
@@ -167,6 +170,8 @@ final class DefaultMcpServer implements McpServer {
         this.pageSize = builder.pageSize;
         this.sealer = new Sealer(builder.stateKeys != null ? builder.stateKeys : StateKeys.random());
         this.completers = Map.copyOf(builder.completers);
+        this.clientRequestTimeout = builder.clientRequestTimeout;
+        this.inputRequestTtl = builder.inputRequestTtl;
         this.ownsEvents = builder.eventBus == null;
         this.events = ownsEvents ? EventBus.inMemory() : builder.eventBus;
         this.serverInfoMeta = Map.of(MetaKeys.SERVER_INFO, serverInfo);
@@ -303,6 +308,18 @@ final class DefaultMcpServer implements McpServer {
     /** The default time a handler may run, or {@code null} for none. */
     Duration requestTimeout() {
         return requestTimeout.isZero() ? null : requestTimeout;
+    }
+
+    Duration clientRequestTimeout() {
+        return clientRequestTimeout;
+    }
+
+    long inputRequestTtlMillis() {
+        return inputRequestTtl.toMillis();
+    }
+
+    java.time.Clock clock() {
+        return clock;
     }
 
     EventBus events() {

@@ -30,6 +30,7 @@ import dev.keel.spec.EmptyResult;
 import dev.keel.spec.GetPromptRequestParams;
 import dev.keel.spec.GetPromptResult;
 import dev.keel.spec.InitializeResult;
+import dev.keel.spec.InputRequiredResult;
 import dev.keel.spec.ListPromptsResult;
 import dev.keel.spec.ListResourceTemplatesResult;
 import dev.keel.spec.ListResourcesResult;
@@ -159,7 +160,36 @@ final class Dispatcher {
             throw McpException.invalidParams("Invalid params: the arguments of tool " + params.name()
                     + " must be a JSON object");
         }
-        return runTool(entry, context, arguments).adaptTo(context.protocolVersion());
+        startAsking(context, McpMethods.TOOLS_CALL, params.name(), arguments, params.requestState(),
+                params.inputResponses());
+        try {
+            CallToolResult result = runTool(entry, context, arguments);
+            return context.input != null && context.input.pending != null ? inputRequired(context)
+                    : result.adaptTo(context.protocolVersion());
+        } catch (InputState.Needed needed) {
+            return inputRequired(context);
+        }
+    }
+
+    /**
+     * Lets the handler ask the client; in 2026-07-28, also opens the answers the request carries
+     * (its sealed requestState and inputResponses), checking they belong to this very request.
+     */
+    private void startAsking(CallContext context, String method, String name, JsonNode arguments,
+            String requestState, Map<String, dev.keel.spec.InputResponse> inputResponses) {
+        context.mayAskClient = true;
+        if (context.isModern()) {
+            java.security.Principal principal = context.get(CallContext.PRINCIPAL);
+            context.input = InputState.resume(method, name, arguments, principal == null ? null : principal.getName(),
+                    requestState, inputResponses, server.sealer(), server.mapper(), server.clock());
+        }
+    }
+
+    /** The input-required result for the question the handler is waiting on, with the sealed state. */
+    private Result inputRequired(CallContext context) {
+        InputState.Needed needed = context.input.pending;
+        return InputRequiredResult.of(Map.of(needed.key, needed.request),
+                context.input.seal(server.sealer(), server.mapper(), server.clock(), server.inputRequestTtlMillis()));
     }
 
     private <A, R> CallToolResult runTool(DefaultMcpServer.ToolEntry<A, R> entry, CallContext context,
@@ -257,6 +287,16 @@ final class Dispatcher {
         }
         Duration timeout = server.requestTimeout();
         armDeadline(context, timeout, () -> timeoutFailure(context, "resources/read", timeout));
+        startAsking(context, McpMethods.RESOURCES_READ, uri, null, params.requestState(), params.inputResponses());
+        try {
+            Result read = read(context, uri);
+            return context.input != null && context.input.pending != null ? inputRequired(context) : read;
+        } catch (InputState.Needed needed) {
+            return inputRequired(context);
+        }
+    }
+
+    private Result read(CallContext context, String uri) throws Exception {
         ReadResourceResult result = null;
         DefaultMcpServer.ResourceEntry resource = server.resourceRegistry().get(uri);
         if (resource != null) {
@@ -306,12 +346,22 @@ final class Dispatcher {
         }
         Duration timeout = server.requestTimeout();
         armDeadline(context, timeout, () -> timeoutFailure(context, "prompts/get", timeout));
-        GetPromptResult result = entry.handler().get(new HandlerCalls.PromptCallImpl(context, params.name(),
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments))));
+        startAsking(context, McpMethods.PROMPTS_GET, params.name(), server.mapper().valueToTree(arguments),
+                params.requestState(), params.inputResponses());
+        GetPromptResult result;
+        try {
+            result = entry.handler().get(new HandlerCalls.PromptCallImpl(context, params.name(),
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments))));
+        } catch (InputState.Needed needed) {
+            return inputRequired(context);
+        }
+        if (context.input != null && context.input.pending != null) {
+            return inputRequired(context);
+        }
         if (result == null) {
             throw new IllegalStateException("prompt " + params.name() + " returned null");
         }
-        return result;
+        return result.adaptTo(context.protocolVersion());
     }
 
     // ------------------------------------------------------------------ helpers

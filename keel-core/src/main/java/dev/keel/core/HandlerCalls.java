@@ -30,6 +30,45 @@ final class HandlerCalls {
         }
 
         @Override
+        public dev.keel.spec.ElicitResult elicit(dev.keel.spec.ElicitRequestParams request) throws InterruptedException {
+            return ClientRequests.ask(context, new dev.keel.spec.ElicitRequest(request), dev.keel.spec.ElicitResult.class);
+        }
+
+        @Override
+        public <T> Elicitation<T> elicit(String message, Class<T> type) throws InterruptedException {
+            DefaultMcpServer server = context.channel.server();
+            dev.keel.core.spi.SchemaSupport schemas = server.schemaSupport();
+            if (schemas == null) {
+                throw new IllegalStateException("a typed elicitation needs keel-schema on the class path");
+            }
+            dev.keel.spec.ElicitRequestFormParams.RequestedSchema schema;
+            try {
+                schema = server.mapper().treeToValue(schemas.generate(type),
+                        dev.keel.spec.ElicitRequestFormParams.RequestedSchema.class);
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new IllegalArgumentException(type.getName() + " cannot be asked for with a form: its fields must be"
+                        + " strings, numbers, booleans or enums", e);
+            }
+            dev.keel.spec.ElicitResult result = elicit(message, schema);
+            T value = result.action() == dev.keel.spec.ElicitResult.Action.ACCEPT && result.content() != null
+                    ? server.mapper().convertValue(result.content(), type) : null;
+            return new Elicitation<>(result.action(), value);
+        }
+
+        @Override
+        public dev.keel.spec.CreateMessageResult sample(dev.keel.spec.CreateMessageRequestParams request)
+                throws InterruptedException {
+            return ClientRequests.ask(context, new dev.keel.spec.CreateMessageRequest(request),
+                    dev.keel.spec.CreateMessageResult.class);
+        }
+
+        @Override
+        public java.util.List<dev.keel.spec.Root> roots() throws InterruptedException {
+            return ClientRequests.ask(context, dev.keel.spec.ListRootsRequest.instance(),
+                    dev.keel.spec.ListRootsResult.class).roots();
+        }
+
+        @Override
         public java.util.Optional<java.time.Instant> deadline() {
             InFlight f = context.inFlight;
             return f == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(f.deadline());

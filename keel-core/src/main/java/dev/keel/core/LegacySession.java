@@ -20,6 +20,8 @@ final class LegacySession {
     final ClientCapabilities clientCapabilities;
     final Implementation clientInfo;
     private volatile boolean initialized;
+    /** The server's own requests to the client, awaiting answers. */
+    final dev.keel.jsonrpc.PendingRequests pending = new dev.keel.jsonrpc.PendingRequests();
     private volatile dev.keel.spec.LoggingLevel logLevel;
     private final java.util.Set<String> resourceSubscriptions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

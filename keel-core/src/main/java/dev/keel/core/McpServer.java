@@ -139,6 +139,8 @@ public interface McpServer extends AutoCloseable {
         StateKeys stateKeys;
         final java.util.Map<String, Completer> completers = new java.util.LinkedHashMap<>();
         dev.keel.core.spi.EventBus eventBus;
+        Duration clientRequestTimeout = Duration.ofMinutes(10);
+        Duration inputRequestTtl = Duration.ofMinutes(10);
 
         Builder() {
         }
@@ -248,6 +250,24 @@ public interface McpServer extends AutoCloseable {
          */
         public Builder eventBus(dev.keel.core.spi.EventBus bus) {
             this.eventBus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        /**
+         * How long a handler waits for a legacy client to answer an elicitation, sampling or roots
+         * request (default 10 minutes), unless the request's own deadline comes first.
+         */
+        public Builder clientRequestTimeout(Duration timeout) {
+            this.clientRequestTimeout = requireNonNegative(timeout, "clientRequestTimeout");
+            return this;
+        }
+
+        /**
+         * How long a 2026-07-28 client may take to retry after an input-required result (default 10
+         * minutes): the sealed {@code requestState} expires then.
+         */
+        public Builder inputRequestTtl(Duration ttl) {
+            this.inputRequestTtl = requireNonNegative(ttl, "inputRequestTtl");
             return this;
         }
 

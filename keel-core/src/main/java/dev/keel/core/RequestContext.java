@@ -62,6 +62,48 @@ public interface RequestContext {
         log(level, null, data);
     }
 
+    /**
+     * Asks the client's user for input (elicitation). In a legacy session this sends
+     * {@code elicitation/create} and waits for the answer; in 2026-07-28 it ends this attempt with an
+     * input-required result, and when the client retries with the answer the handler runs again from
+     * the start and this call returns it at once. A handler that asks must therefore do nothing
+     * before its questions that it cannot safely do twice.
+     *
+     * @throws McpException {@code -32021} if the client did not declare elicitation (or URL mode)
+     * @throws InterruptedException if the request is cancelled or times out while waiting
+     */
+    dev.keel.spec.ElicitResult elicit(dev.keel.spec.ElicitRequestParams request) throws InterruptedException;
+
+    /** Asks the client's user to fill in a form of {@code schema}; see {@link #elicit(dev.keel.spec.ElicitRequestParams)}. */
+    default dev.keel.spec.ElicitResult elicit(String message, dev.keel.spec.ElicitRequestFormParams.RequestedSchema schema)
+            throws InterruptedException {
+        return elicit(dev.keel.spec.ElicitRequestFormParams.of(message, schema));
+    }
+
+    /**
+     * Asks the client's user to fill in a form generated from {@code type}, a record of strings,
+     * numbers, booleans and enums, and binds the answer to it; see
+     * {@link #elicit(dev.keel.spec.ElicitRequestParams)}. Needs {@code keel-schema}.
+     */
+    <T> Elicitation<T> elicit(String message, Class<T> type) throws InterruptedException;
+
+    /**
+     * Asks the client to sample from its model (deprecated in 2026-07-28, still functional); both eras
+     * as for {@link #elicit(dev.keel.spec.ElicitRequestParams)}.
+     *
+     * @throws McpException {@code -32021} if the client did not declare sampling (or its tools or
+     *     context use)
+     */
+    dev.keel.spec.CreateMessageResult sample(dev.keel.spec.CreateMessageRequestParams request) throws InterruptedException;
+
+    /**
+     * The client's roots (deprecated in 2026-07-28, still functional); both eras as for
+     * {@link #elicit(dev.keel.spec.ElicitRequestParams)}.
+     *
+     * @throws McpException {@code -32021} if the client did not declare roots
+     */
+    java.util.List<dev.keel.spec.Root> roots() throws InterruptedException;
+
     /** Reports progress without a total. */
     default void progress(double progress, String message) {
         progress(progress, null, message);

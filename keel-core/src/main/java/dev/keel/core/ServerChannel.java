@@ -302,7 +302,10 @@ final class ServerChannel implements Channel {
     }
 
     private void onResponse(Response response) {
-        LOG.log(System.Logger.Level.DEBUG, "Ignoring a response to unknown request {0}", response.id());
+        LegacySession current = session.get();
+        if (current == null || !current.pending.complete(response)) {
+            LOG.log(System.Logger.Level.DEBUG, "Ignoring a response to unknown request {0}", response.id());
+        }
     }
 
     // ------------------------------------------------------------------ outbound
@@ -322,9 +325,18 @@ final class ServerChannel implements Channel {
         f.progress(progress, encode(notification, version));
     }
 
-    /** Sends a notification of the listen stream {@code f} (or of the request {@code f}) while it runs. */
-    boolean sendOn(InFlight f, Notification notification) {
-        return f.notify(encode(notification, f.version()));
+    /** Sends a message about the request {@code f} on its stream (a notification, a question) while it runs. */
+    boolean sendOn(InFlight f, dev.keel.jsonrpc.JsonRpcMessage message) {
+        return f.notify(encode(message, f.version()));
+    }
+
+    /** Sends a message no request owes, in order with the connection's other unsolicited messages. */
+    void sendUnsolicited(Notification notification, ProtocolVersion version) {
+        outbox.post(encode(notification, version));
+    }
+
+    DefaultMcpServer server() {
+        return server;
     }
 
     /** Sends a log message about the request {@code f} on its own stream, while it runs. */
@@ -378,7 +390,10 @@ final class ServerChannel implements Channel {
         accepting = false;
         closed = true;
         active.forEach(InFlight::cancel);
-        session.set(null);
+        LegacySession ended = session.getAndSet(null);
+        if (ended != null) {
+            ended.pending.failAll(new IllegalStateException("the connection closed"));
+        }
         dev.keel.core.spi.EventBus.Subscription events = sessionEvents;
         if (events != null) {
             events.close();

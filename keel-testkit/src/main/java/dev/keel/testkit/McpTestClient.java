@@ -63,6 +63,11 @@ public final class McpTestClient implements AutoCloseable {
     private final Implementation clientInfo;
     private final Duration timeout;
     private final boolean validate;
+    private final java.util.function.Function<JsonNode, Object> onElicitation;
+    private final java.util.function.Function<JsonNode, Object> onSampling;
+    private final List<dev.keel.spec.Root> roots;
+    private final boolean autoRetry;
+    private final List<JsonNode> inputRequests = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<RequestId, Pending> pending = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<JsonNode> unmatched = new LinkedBlockingQueue<>();
@@ -84,6 +89,10 @@ public final class McpTestClient implements AutoCloseable {
         this.clientInfo = builder.clientInfo;
         this.timeout = builder.timeout;
         this.validate = builder.validate;
+        this.onElicitation = builder.onElicitation;
+        this.onSampling = builder.onSampling;
+        this.roots = builder.roots;
+        this.autoRetry = builder.autoRetry;
     }
 
     /** A 2026-07-28 client of {@code server}, in memory. */
@@ -162,13 +171,42 @@ public final class McpTestClient implements AutoCloseable {
         }
     }
 
-    /** Answers a legacy server-to-client request this client does not implement. */
+    /**
+     * Answers a legacy server-to-client request with this client's handlers, or -32601 without one; a
+     * handler that returns {@code null} leaves the request unanswered (a user who never responds).
+     */
     private void answerServerRequest(JsonNode request) {
-        ObjectNode error = mapper.createObjectNode().put("jsonrpc", "2.0");
-        error.set("id", request.get("id"));
-        error.putObject("error").put("code", -32601).put("message", "The test client does not implement "
-                + request.path("method").asString());
-        connection.send(mapper.writeValueAsBytes(error));
+        ObjectNode answer = mapper.createObjectNode().put("jsonrpc", "2.0");
+        answer.set("id", request.get("id"));
+        String method = request.path("method").asString();
+        boolean handled = switch (method) {
+            case McpMethods.ELICITATION_CREATE -> onElicitation != null;
+            case McpMethods.SAMPLING_CREATE_MESSAGE -> onSampling != null;
+            case McpMethods.ROOTS_LIST -> roots != null;
+            default -> false;
+        };
+        Object result = handled ? fulfil(method, request.path("params")) : null;
+        if (handled && result == null) {
+            return;
+        }
+        if (result != null) {
+            answer.set("result", mapper.valueToTree(result));
+        } else {
+            answer.putObject("error").put("code", -32601).put("message", "The test client does not implement "
+                    + request.path("method").asString());
+        }
+        connection.send(mapper.writeValueAsBytes(answer));
+    }
+
+    /** What this client answers to a server request or input request, or {@code null} if it cannot. */
+    private Object fulfil(String method, JsonNode params) {
+        return switch (method) {
+            case McpMethods.ELICITATION_CREATE -> onElicitation == null ? null : onElicitation.apply(params);
+            case McpMethods.SAMPLING_CREATE_MESSAGE -> onSampling == null ? null : onSampling.apply(params);
+            case McpMethods.ROOTS_LIST -> roots == null ? null : dev.keel.spec.ListRootsResult.of(
+                    roots.toArray(dev.keel.spec.Root[]::new));
+            default -> null;
+        };
     }
 
     // ------------------------------------------------------------------ requests
@@ -181,9 +219,43 @@ public final class McpTestClient implements AutoCloseable {
         return send(new Request(id, method, withMeta));
     }
 
-    /** Sends {@code method} with {@code params} (plus the modern {@code _meta}) and waits for the reply. */
+    /**
+     * Sends {@code method} with {@code params} (plus the modern {@code _meta}) and waits for the reply.
+     * In 2026-07-28, an input-required result is answered with this client's handlers and the request
+     * retried, with a new id, until it completes (unless {@link Builder#autoRetry(boolean)} is off or a
+     * question has no handler).
+     */
     public Reply request(String method, Object params) {
-        return start(method, params).reply();
+        throwViolations();
+        ObjectNode sent = params(params);
+        Reply reply = send(new Request(RequestId.of(nextId.getAndIncrement()), method, sent)).reply();
+        for (int round = 0; autoRetry && round < 16 && needsInput(reply); round++) {
+            ObjectNode answers = mapper.createObjectNode();
+            for (Map.Entry<String, JsonNode> question : reply.result().path("inputRequests").properties()) {
+                inputRequests.add(question.getValue());
+                Object answer = fulfil(question.getValue().path("method").asString(), question.getValue().path("params"));
+                if (answer == null) {
+                    return reply;
+                }
+                answers.set(question.getKey(), mapper.valueToTree(answer));
+            }
+            ObjectNode retry = sent.deepCopy();
+            retry.set("inputResponses", answers);
+            if (reply.result().has("requestState")) {
+                retry.set("requestState", reply.result().get("requestState"));
+            }
+            reply = send(new Request(RequestId.of(nextId.getAndIncrement()), method, retry)).reply();
+        }
+        return reply;
+    }
+
+    private static boolean needsInput(Reply reply) {
+        return !reply.isError() && "input_required".equals(reply.result().path("resultType").asString(null));
+    }
+
+    /** Every input request of every input-required result this client answered (2026-07-28). */
+    public List<JsonNode> inputRequests() {
+        return List.copyOf(inputRequests);
     }
 
     /** Sends {@code method} exactly as given: no {@code _meta} is added. */
@@ -438,10 +510,19 @@ public final class McpTestClient implements AutoCloseable {
 
     /** Waits until a notification matching {@code filter} has arrived, and returns it. */
     public JsonNode awaitNotification(Predicate<JsonNode> filter) {
+        return await(notifications, filter, "notification");
+    }
+
+    /** Waits until a server-to-client request matching {@code filter} has arrived (legacy), and returns it. */
+    public JsonNode awaitServerRequest(Predicate<JsonNode> filter) {
+        return await(serverRequests, filter, "server request");
+    }
+
+    private JsonNode await(List<JsonNode> messages, Predicate<JsonNode> filter, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (arrivals) {
             while (true) {
-                for (JsonNode n : notifications) {
+                for (JsonNode n : messages) {
                     if (filter.test(n)) {
                         throwViolations();
                         return n;
@@ -449,7 +530,7 @@ public final class McpTestClient implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no matching notification within " + timeout + "; got " + notifications);
+                    throw new AssertionError("no matching " + what + " within " + timeout + "; got " + messages);
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(arrivals, left);
@@ -598,6 +679,11 @@ public final class McpTestClient implements AutoCloseable {
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean validate = true;
         private boolean initialize = true;
+        private boolean capabilitiesSet;
+        private java.util.function.Function<JsonNode, Object> onElicitation;
+        private java.util.function.Function<JsonNode, Object> onSampling;
+        private List<dev.keel.spec.Root> roots;
+        private boolean autoRetry = true;
 
         private Builder() {
         }
@@ -617,10 +703,49 @@ public final class McpTestClient implements AutoCloseable {
             return this;
         }
 
-        /** The capabilities to declare (default none). */
+        /**
+         * The capabilities to declare (default: none, plus those of the handlers given to this builder).
+         * Setting them here overrides what the handlers would declare.
+         */
         public Builder capabilities(ClientCapabilities capabilities) {
             this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+            this.capabilitiesSet = true;
             return this;
+        }
+
+        /** Answers elicitations (params as sent) with {@code handler}'s result; declares elicitation. */
+        public Builder onElicitation(java.util.function.Function<JsonNode, dev.keel.spec.ElicitResult> handler) {
+            this.onElicitation = handler::apply;
+            return this;
+        }
+
+        /** Answers sampling requests (params as sent) with {@code handler}'s result; declares sampling. */
+        public Builder onSampling(java.util.function.Function<JsonNode, dev.keel.spec.CreateMessageResult> handler) {
+            this.onSampling = handler::apply;
+            return this;
+        }
+
+        /** Answers roots requests with {@code roots}; declares roots. */
+        public Builder roots(List<dev.keel.spec.Root> roots) {
+            this.roots = List.copyOf(roots);
+            return this;
+        }
+
+        /** Whether input-required results are answered and retried automatically (default true). */
+        public Builder autoRetry(boolean autoRetry) {
+            this.autoRetry = autoRetry;
+            return this;
+        }
+
+        private ClientCapabilities derivedCapabilities() {
+            if (capabilitiesSet) {
+                return capabilities;
+            }
+            return new ClientCapabilities(null,
+                    roots == null ? null : new ClientCapabilities.Roots(null),
+                    onSampling == null ? null : new ClientCapabilities.Sampling(Map.of(), Map.of()),
+                    onElicitation == null ? null : new ClientCapabilities.Elicitation(Map.of(), Map.of()),
+                    null);
         }
 
         /** The client info to send. */
@@ -648,6 +773,7 @@ public final class McpTestClient implements AutoCloseable {
 
         /** Connects over {@code connection}; legacy clients initialize before this returns. */
         public McpTestClient connect(ClientConnection connection) {
+            this.capabilities = derivedCapabilities();
             McpTestClient client = new McpTestClient(this, connection);
             connection.start(client::onMessage);
             if (!version.isModern() && initialize) {

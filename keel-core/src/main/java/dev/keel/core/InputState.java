@@ -1,0 +1,208 @@
+package dev.keel.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.keel.spec.InputRequest;
+import dev.keel.spec.InputResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The client answers a 2026-07-28 request has gathered across its round trips
+ * (<a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr">multi round-trip requests</a>).
+ *
+ * <p>The handler runs again from the start on every retry; each of its questions gets a key in the
+ * order it is asked ({@code elicit-1}, {@code sample-2}, …), and a question whose key has an answer
+ * is answered at once. The answers and the keys issued travel in the {@code requestState}, sealed
+ * with AES-GCM and bound to the method, the tool, prompt or resource, a digest of the arguments, the
+ * principal and an expiry, so a client can neither forge answers nor replay them against another
+ * request. Not thread-safe: it belongs to one run of one handler.
+ */
+final class InputState {
+
+    /** Thrown through the handler to end its attempt with an input-required result. */
+    static final class Needed extends Error {
+        final String key;
+        final InputRequest request;
+
+        Needed(String key, InputRequest request) {
+            super("the client's input is needed", null, false, false);
+            this.key = key;
+            this.request = request;
+        }
+    }
+
+    private static final String PURPOSE = "request-state";
+
+    final String method;
+    final String name;
+    final String digest;
+    final String principal;
+    private final Map<String, InputResponse> answers;
+    private final List<String> issued;
+    private int asked;
+    Needed pending;
+
+    private InputState(String method, String name, String digest, String principal, Map<String, InputResponse> answers,
+            List<String> issued) {
+        this.method = method;
+        this.name = name;
+        this.digest = digest;
+        this.principal = principal;
+        this.answers = answers;
+        this.issued = issued;
+    }
+
+    /** A first attempt: nothing asked, nothing answered. */
+    static InputState fresh(String method, String name, JsonNode arguments, String principal) {
+        return new InputState(method, name, digest(arguments), principal, new LinkedHashMap<>(), new ArrayList<>());
+    }
+
+    /**
+     * A retry: opens {@code requestState}, checks it belongs to this very request, and adds the
+     * {@code inputResponses} to the answers it carries.
+     *
+     * @throws McpException invalid params for a forged, altered, expired or foreign state, or for
+     *     answers of the wrong kind
+     */
+    static InputState resume(String method, String name, JsonNode arguments, String principal, String requestState,
+            Map<String, InputResponse> inputResponses, Sealer sealer, JsonMapper mapper, Clock clock) {
+        if (requestState == null) {
+            if (inputResponses != null && !inputResponses.isEmpty()) {
+                throw McpException.invalidParams("Invalid params: inputResponses come with the requestState of the"
+                        + " input-required result they answer");
+            }
+            return fresh(method, name, arguments, principal);
+        }
+        byte[] plain = sealer.open(requestState, PURPOSE);
+        if (plain == null) {
+            throw McpException.invalidParams("Invalid params: requestState was not issued by this server or has been"
+                    + " altered");
+        }
+        JsonNode state;
+        try {
+            state = mapper.readTree(plain);
+        } catch (JacksonException e) {
+            throw McpException.invalidParams("Invalid params: requestState is unreadable");
+        }
+        if (clock.millis() >= state.path("e").asLong()) {
+            throw McpException.invalidParams("Invalid params: requestState has expired; send the request again"
+                    + " without it");
+        }
+        String expectedPrincipal = principal == null ? "" : principal;
+        if (!method.equals(state.path("m").asString()) || !name.equals(state.path("n").asString())
+                || !digest(arguments).equals(state.path("d").asString())
+                || !expectedPrincipal.equals(state.path("p").asString())) {
+            throw McpException.invalidParams("Invalid params: requestState belongs to another request");
+        }
+        List<String> issued = new ArrayList<>();
+        state.path("k").forEach(k -> issued.add(k.asString()));
+        Map<String, InputResponse> answers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> answer : state.path("a").properties()) {
+            answers.put(answer.getKey(), mapper.treeToValue(answer.getValue(), InputResponse.class));
+        }
+        if (inputResponses != null) {
+            inputResponses.forEach((key, response) -> {
+                // answers to questions this server never asked are ignored, as the spec advises
+                if (issued.contains(key) && !answers.containsKey(key)) {
+                    if (!kind(key).equals(kindOf(response))) {
+                        throw McpException.invalidParams("Invalid params: inputResponses." + key + " must answer a "
+                                + kind(key) + " request");
+                    }
+                    answers.put(key, response);
+                }
+            });
+        }
+        return new InputState(method, name, digest(arguments), principal, answers, issued);
+    }
+
+    /** The answer to the next question of {@code kind}, or {@link Needed} thrown to go and ask for it. */
+    InputResponse answerOrAsk(String kind, InputRequest request) {
+        String key = kind + "-" + (++asked);
+        InputResponse answer = answers.get(key);
+        if (answer != null) {
+            return answer;
+        }
+        pending = new Needed(key, request);
+        throw pending;
+    }
+
+    /** The sealed state to send with the input-required result for {@link #pending}. */
+    String seal(Sealer sealer, JsonMapper mapper, Clock clock, long ttlMillis) {
+        ObjectNode state = mapper.createObjectNode()
+                .put("v", 1).put("m", method).put("n", name).put("d", digest)
+                .put("p", principal == null ? "" : principal)
+                .put("e", clock.millis() + ttlMillis);
+        ArrayNode keys = state.putArray("k");
+        issued.forEach(keys::add);
+        if (pending != null && !issued.contains(pending.key)) {
+            keys.add(pending.key);
+        }
+        ObjectNode stored = state.putObject("a");
+        answers.forEach((key, answer) -> stored.set(key, mapper.valueToTree(answer)));
+        return sealer.seal(mapper.writeValueAsBytes(state), PURPOSE);
+    }
+
+    private static String kind(String key) {
+        return key.substring(0, key.indexOf('-'));
+    }
+
+    private static String kindOf(InputResponse response) {
+        return switch (response) {
+            case dev.keel.spec.ElicitResult r -> "elicit";
+            case dev.keel.spec.CreateMessageResult r -> "sample";
+            case dev.keel.spec.ListRootsResult r -> "roots";
+        };
+    }
+
+    /** A digest of {@code arguments} that does not depend on the order of object members. */
+    static String digest(JsonNode arguments) {
+        StringBuilder canonical = new StringBuilder();
+        canonicalize(arguments, canonical);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static void canonicalize(JsonNode node, StringBuilder out) {
+        if (node == null || node.isMissingNode()) {
+            out.append("null");
+        } else if (node.isObject()) {
+            TreeMap<String, JsonNode> sorted = new TreeMap<>();
+            node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            out.append('{');
+            sorted.forEach((key, value) -> {
+                out.append(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(key)).append(':');
+                canonicalize(value, out);
+                out.append(',');
+            });
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            node.forEach(element -> {
+                canonicalize(element, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else if (node.isNumber()) {
+            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+        } else {
+            out.append(node);
+        }
+    }
+}
