@@ -13,5 +13,5 @@ module dev.keel.server {
 
     uses dev.keel.server.Toolset;
 
-    provides dev.keel.server.Toolset with dev.keel.server.DemoToolset;
+    provides dev.keel.server.Toolset with dev.keel.server.DemoToolset, dev.keel.server.EverythingToolset;
 }

@@ -66,24 +66,30 @@ public final class JsonSchemas implements SchemaSupport {
     }
 
     /**
-     * Replaces {@code {"anyOf":[{"type":"null"}, S]}}, which the generator makes of an
-     * {@code Optional}, with {@code S}: an empty optional is left out of the arguments, never null.
+     * Replaces {@code {"anyOf":[{"type":"null"}, S]}} and {@code "type": [T, "null"]}, which the
+     * generator makes of an {@code Optional}, with {@code S} and {@code T}: an empty optional is left
+     * out of the arguments, never sent as null.
      */
     private static void dropNullAlternatives(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (java.util.Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
-                JsonNode value = field.getValue();
-                JsonNode anyOf = value.path("anyOf");
-                if (value.isObject() && value.size() == 1 && anyOf.isArray() && anyOf.size() == 2) {
-                    JsonNode first = anyOf.get(0);
-                    JsonNode second = anyOf.get(1);
-                    if (isNullType(first)) {
-                        object.set(field.getKey(), second);
-                    } else if (isNullType(second)) {
-                        object.set(field.getKey(), first);
+            JsonNode anyOf = object.path("anyOf");
+            if (anyOf.isArray() && anyOf.size() == 2 && (isNullType(anyOf.get(0)) || isNullType(anyOf.get(1)))) {
+                JsonNode kept = isNullType(anyOf.get(0)) ? anyOf.get(1) : anyOf.get(0);
+                object.remove("anyOf");
+                // the kept alternative's keywords join the node's own (its description, say)
+                kept.properties().forEach(e -> {
+                    if (!object.has(e.getKey())) {
+                        object.set(e.getKey(), e.getValue());
                     }
-                }
-                dropNullAlternatives(object.get(field.getKey()));
+                });
+            }
+            JsonNode type = object.path("type");
+            if (type.isArray() && type.size() == 2 && (type.get(0).asString("").equals("null")
+                    || type.get(1).asString("").equals("null"))) {
+                object.set("type", type.get(0).asString("").equals("null") ? type.get(1) : type.get(0));
+            }
+            for (java.util.Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
+                dropNullAlternatives(field.getValue());
             }
         } else if (node != null && node.isArray()) {
             node.forEach(JsonSchemas::dropNullAlternatives);

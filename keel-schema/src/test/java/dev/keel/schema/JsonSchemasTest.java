@@ -80,6 +80,15 @@ class JsonSchemasTest {
         assertThat(wrongType).anyMatch(v -> v.message().startsWith("unit:"));
     }
 
+    record Described(@JsonPropertyDescription("Why") Optional<String> reason) {
+    }
+
+    @Test
+    void anOptionalWithADescriptionIsItsTypeWithThatDescription() {
+        assertThat(generate(Described.class).path("properties").path("reason").toString())
+                .isEqualTo("{\"type\":\"string\",\"description\":\"Why\"}");
+    }
+
     @Test
     void unknownPropertiesOfARecordAreRefused() {
         SchemaSupport.Validator validator = schemas.compile(generate(Location.class));

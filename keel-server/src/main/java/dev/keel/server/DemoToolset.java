@@ -59,6 +59,7 @@ public final class DemoToolset implements Toolset {
                                 {"type":"object","properties":{"ms":{"type":"integer","minimum":0,"maximum":600000}},
                                  "required":["ms"],"additionalProperties":false}""")
                         .annotations(new ToolAnnotations(null, true, false, true, false))
+                        .timeout(java.time.Duration.ofMillis(MAX_SLEEP_MS).plusMinutes(1))
                         .build(),
                 DemoToolset::sleep);
     }

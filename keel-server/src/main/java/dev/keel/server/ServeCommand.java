@@ -87,6 +87,7 @@ final class ServeCommand implements Callable<Integer> {
                 .middleware(new RequestIdMiddleware(), new TimingMiddleware());
         selected.register(builder);
         McpServer server = builder.build();
+        selected.started(server);
         LOG.info("Serving toolset {} over stdio ({} tools)", selected.name(), server.tools().size());
         int status = StdioTransport.builder().maxMessageBytes(maxMessageBytes).shutdownGrace(shutdownGrace).build()
                 .run(server);

@@ -23,6 +23,10 @@ public interface Toolset {
     /** Registers the toolset's tools, resources and prompts. */
     void register(McpServer.Builder server);
 
+    /** Called once the server is built, for toolsets whose tools change the server while it runs. */
+    default void started(McpServer server) {
+    }
+
     /** Every toolset on the class path, by name. */
     static List<Toolset> available() {
         List<Toolset> all = new ArrayList<>();

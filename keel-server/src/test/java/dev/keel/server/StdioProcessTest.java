@@ -111,6 +111,17 @@ class StdioProcessTest {
     }
 
     @Test
+    void theEverythingToolsetListsItsToolsResourcesAndPrompts() throws Exception {
+        Process process = start("--toolset", "everything");
+        try (McpTestClient client = McpTestClient.builder().connect(over(process))) {
+            assertThat(client.listTools().tools()).extracting(dev.keel.spec.Tool::name)
+                    .contains("echo", "weather", "ask_name", "summarize", "add_tool", "slow");
+            assertThat(client.listPrompts().prompts()).hasSize(2);
+            assertThat(client.listResourceTemplates().resourceTemplates()).hasSize(1);
+        }
+    }
+
+    @Test
     void nothingButMessagesReachesStdout() throws Exception {
         Process process = start("--log-level", "debug");
         process.getOutputStream().write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n")

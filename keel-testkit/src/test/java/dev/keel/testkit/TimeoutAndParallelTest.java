@@ -76,8 +76,9 @@ class TimeoutAndParallelTest {
         }
     }
 
-    @Test
-    void twoHundredCallsRunAtOnceOnOneConnection() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V2026_07_28", "V2024_11_05"})
+    void twoHundredCallsRunAtOnceOnOneConnection(ProtocolVersion version) throws Exception {
         CountDownLatch allRunning = new CountDownLatch(200);
         McpServer server = McpServer.builder()
                 .tool(Tool.builder("rendezvous").build(), call -> {
@@ -86,7 +87,7 @@ class TimeoutAndParallelTest {
                     return CallToolResult.text(allRunning.await(10, TimeUnit.SECONDS) ? "together" : "alone");
                 })
                 .build();
-        try (McpTestClient client = McpTestClient.connect(server)) {
+        try (McpTestClient client = McpTestClient.connect(server, version)) {
             List<McpTestClient.RequestHandle> calls = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 calls.add(client.startTool("rendezvous", Map.of()));
@@ -97,9 +98,10 @@ class TimeoutAndParallelTest {
         }
     }
 
-    @Test
-    void twoHundredCallsOfATwoHundredMillisecondToolAllAnswerWellUnderASecond() {
-        try (McpTestClient client = McpTestClient.connect(server())) {
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V2026_07_28", "V2025_06_18"})
+    void twoHundredCallsOfATwoHundredMillisecondToolAllAnswerWellUnderASecond(ProtocolVersion version) {
+        try (McpTestClient client = McpTestClient.connect(server(), version)) {
             long start = System.nanoTime();
             List<McpTestClient.RequestHandle> calls = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
