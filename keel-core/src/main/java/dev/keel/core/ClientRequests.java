@@ -52,6 +52,11 @@ final class ClientRequests {
         }
         requireCapability(context, request);
         if (context.isModern()) {
+            if (request instanceof ElicitRequest e && e.params() instanceof ElicitRequestURLParams url
+                    && url.elicitationId() != null) {
+                // elicitationId belongs to legacy URL elicitation; 2026-07-28 has none
+                request = new ElicitRequest(new ElicitRequestURLParams(url.message(), url.url(), null, url.meta()));
+            }
             return type.cast(context.input.answerOrAsk(kind(request), request));
         }
         return type.cast(askLegacy(context, request, type));

@@ -163,8 +163,9 @@ final class DefaultMcpServer implements McpServer {
         this.schemaSupport = builder.schemaSupport != null ? builder.schemaSupport
                 : SchemaSupport.installed().orElse(null);
         if (schemaSupport == null) {
-            System.getLogger("dev.keel.core").log(System.Logger.Level.INFO,
-                    "No JSON Schema support on the class path (keel-schema): tool arguments are not validated");
+            System.getLogger("dev.keel.core").log(System.Logger.Level.WARNING,
+                    "No JSON Schema support on the class path (add keel-schema): tool arguments and structured"
+                            + " results are not validated against their schemas");
         }
         this.requestTimeout = builder.requestTimeout;
         this.pageSize = builder.pageSize;
@@ -218,6 +219,17 @@ final class DefaultMcpServer implements McpServer {
         return changed(tools.remove(name), new ServerEvent.ToolsChanged());
     }
 
+    /** Refuses a URI that is not an absolute RFC 3986 URI. */
+    private static void requireUri(String uri, String what) {
+        try {
+            if (!new java.net.URI(uri).isAbsolute()) {
+                throw new IllegalArgumentException("the " + what + " URI " + uri + " has no scheme");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("the " + what + " URI " + uri + " is not a valid URI: " + e.getReason(), e);
+        }
+    }
+
     /** Publishes {@code event} if {@code removed}; returns {@code removed}. */
     private boolean changed(boolean removed, ServerEvent event) {
         if (removed) {
@@ -234,6 +246,8 @@ final class DefaultMcpServer implements McpServer {
     @Override
     public void addResource(Resource resource, ResourceHandler handler) {
         Objects.requireNonNull(handler, "handler");
+        requireUri(resource.uri(), "resource");
+        MetaKeys.requireValid(resource.meta());
         resources.add(resource.uri(), new ResourceEntry(resource, handler));
         events.publish(new ServerEvent.ResourcesChanged());
     }
@@ -246,6 +260,7 @@ final class DefaultMcpServer implements McpServer {
     @Override
     public void addResourceTemplate(ResourceTemplate template, ResourceHandler handler) {
         Objects.requireNonNull(handler, "handler");
+        MetaKeys.requireValid(template.meta());
         templates.add(template.uriTemplate(), new TemplateEntry(template, new UriTemplate(template.uriTemplate()),
                 handler));
         events.publish(new ServerEvent.ResourcesChanged());
@@ -259,6 +274,7 @@ final class DefaultMcpServer implements McpServer {
     @Override
     public void addPrompt(Prompt prompt, PromptHandler handler) {
         Objects.requireNonNull(handler, "handler");
+        MetaKeys.requireValid(prompt.meta());
         prompts.add(prompt.name(), new PromptEntry(prompt, handler));
         events.publish(new ServerEvent.PromptsChanged());
     }

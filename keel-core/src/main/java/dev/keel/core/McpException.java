@@ -108,9 +108,26 @@ public class McpException extends RuntimeException {
         return data;
     }
 
-    /** This fault as the JSON-RPC error a client of {@code version} receives. */
+    /**
+     * This fault as the JSON-RPC error a client of {@code version} receives. 2026-07-28 reserves
+     * -32020 to -32099 for the codes it defines and forbids -32002 and -32042: a handler's fault with
+     * such a code is sent as -32602 (for -32002, resource not found) or -32603, so a client never
+     * sees a code it must not.
+     */
     public JsonRpcError toError(ProtocolVersion version) {
-        return new JsonRpcError(code(version), getMessage(), data);
+        int code = code(version);
+        if (version != null && version.isModern() && !allowedInModern(code)) {
+            code = code == RESOURCE_NOT_FOUND ? JsonRpcError.INVALID_PARAMS : JsonRpcError.INTERNAL_ERROR;
+        }
+        return new JsonRpcError(code, getMessage(), data);
+    }
+
+    private static boolean allowedInModern(int code) {
+        if (code == RESOURCE_NOT_FOUND || code == URL_ELICITATION_REQUIRED) {
+            return false;
+        }
+        return code > -32020 || code < -32099 || code == HEADER_MISMATCH || code == MISSING_REQUIRED_CLIENT_CAPABILITY
+                || code == UNSUPPORTED_PROTOCOL_VERSION;
     }
 
     /** {@code data} of -32022. */

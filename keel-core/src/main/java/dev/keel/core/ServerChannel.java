@@ -177,13 +177,17 @@ final class ServerChannel implements Channel {
         }
     }
 
-    /** A refusal for {@code request}, or {@code null} once it has taken a slot. */
+    /**
+     * A refusal for {@code request}, or {@code null} once it has taken a slot. A {@code ping} is never
+     * refused: it must be answered promptly whatever the load, and costs nothing.
+     */
     private Response admit(Request request) {
-        if (!accepting) {
+        boolean ping = McpMethods.PING.equals(request.method());
+        if (!accepting && !ping) {
             return shuttingDown(request.id());
         }
         int max = server.maxInFlightPerChannel();
-        if (running.incrementAndGet() > max) {
+        if (running.incrementAndGet() > max && !ping) {
             running.decrementAndGet();
             return Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
                     "Server busy: " + max + " requests are already running on this connection; retry later"));
@@ -224,10 +228,11 @@ final class ServerChannel implements Channel {
             if (f.aborted() && McpMethods.SUBSCRIPTIONS_LISTEN.equals(request.method())
                     && response instanceof Response.Success) {
                 // a listen stream the server ends: its closing result, then the cancellation that names it
-                f.answerAborted(encode(response, context.protocolVersion()));
-                f.replyTo.send(encode(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
-                        new dev.keel.spec.CancelledNotificationParams(request.id(), "The server is shutting down", null)),
-                        context.protocolVersion()));
+                if (f.answerAborted(encode(response, context.protocolVersion()))) {
+                    f.replyTo.send(encode(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
+                            new dev.keel.spec.CancelledNotificationParams(request.id(), "The server is shutting down", null)),
+                            context.protocolVersion()));
+                }
             } else if (f.aborted()) {
                 // stopped by the server, not the client: the client is owed an answer
                 response = Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,

@@ -233,6 +233,7 @@ public final class Tool<A, R> {
 
         /** {@code _meta} of the tool description. */
         public Builder<A, R> meta(Map<String, Object> meta) {
+            dev.keel.spec.MetaKeys.requireValid(meta);
             this.meta = Map.copyOf(meta);
             return this;
         }

@@ -60,12 +60,24 @@ final class UriTemplate {
         return template;
     }
 
-    /** The variables {@code uri} binds, or {@code null} if it does not match. */
+    /**
+     * The variables {@code uri} binds, percent-decoded, or {@code null} if it does not match (or
+     * carries a malformed escape or a NUL). Values are the client's: a handler that turns one into a
+     * file name must check it ({@link ArgumentRules#resolveInside}).
+     */
     Map<String, String> match(String uri) {
         Matcher m = pattern.matcher(uri);
         if (!m.matches()) {
             return null;
         }
+        try {
+            return bind(m);
+        } catch (Malformed e) {
+            return null;
+        }
+    }
+
+    private Map<String, String> bind(Matcher m) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < variables.size(); i++) {
             String value = m.group(i + 1);
@@ -86,6 +98,22 @@ final class UriTemplate {
     }
 
     private static String decode(String value) {
-        return java.net.URLDecoder.decode(value.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(value.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new Malformed();
+        }
+        if (decoded.indexOf('\0') >= 0) {
+            throw new Malformed();
+        }
+        return decoded;
+    }
+
+    /** A URI with a malformed escape: it matches nothing. */
+    private static final class Malformed extends RuntimeException {
+        Malformed() {
+            super(null, null, false, false);
+        }
     }
 }

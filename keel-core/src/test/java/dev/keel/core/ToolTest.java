@@ -31,6 +31,22 @@ class ToolTest {
     }
 
     @Test
+    void metaKeysMustHaveTheSpecsSyntax() {
+        assertThatThrownBy(() -> Tool.builder("t").meta(java.util.Map.of("not a key!", 1)))
+                .hasMessageContaining("'not a key!' is not a valid _meta key");
+        assertThat(Tool.builder("t").meta(java.util.Map.of("com.example/owner", "team")).build().descriptor().meta())
+                .containsKey("com.example/owner");
+    }
+
+    @Test
+    void resourcesNeedAbsoluteUris() {
+        assertThatThrownBy(() -> McpServer.builder().resource(dev.keel.spec.Resource.of("no scheme", "x", null, null),
+                call -> null).build()).hasMessageContaining("is not a valid URI");
+        assertThatThrownBy(() -> McpServer.builder().resource(dev.keel.spec.Resource.of("relative/path", "x", null, null),
+                call -> null).build()).hasMessageContaining("has no scheme");
+    }
+
+    @Test
     void registeringTheSameNameTwiceFails() {
         McpServer.Builder builder = McpServer.builder()
                 .tool(Tool.builder("a").build(), call -> dev.keel.spec.CallToolResult.text("1"))

@@ -35,6 +35,13 @@ class UriTemplateTest {
     }
 
     @Test
+    void aMalformedEscapeOrANulMatchesNothing() {
+        UriTemplate template = new UriTemplate("mem://t/{name}");
+        assertThat(template.match("mem://t/%zz")).isNull();
+        assertThat(template.match("mem://t/a%00b")).isNull();
+    }
+
+    @Test
     void literalCharactersAreNotPatterns() {
         assertThat(new UriTemplate("mem://a.b/{x}").match("mem://aXb/1")).isNull();
     }

@@ -17,8 +17,8 @@ public record AudioContent(String data, String mimeType, Annotations annotations
         @JsonProperty("_meta") Map<String, Object> meta) implements ContentBlock, SamplingContent {
 
     public AudioContent {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(mimeType, "mimeType");
+        Encodings.requireBase64(Objects.requireNonNull(data, "data"), "the audio data");
+        Encodings.requireMimeType(Objects.requireNonNull(mimeType, "mimeType"), "the audio MIME type");
     }
 
     /** Audio from base64 data. */

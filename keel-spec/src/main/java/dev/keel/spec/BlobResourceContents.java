@@ -19,7 +19,10 @@ public record BlobResourceContents(String uri, String mimeType, String blob,
 
     public BlobResourceContents {
         Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(blob, "blob");
+        Encodings.requireBase64(Objects.requireNonNull(blob, "blob"), "the blob of " + uri);
+        if (mimeType != null) {
+            Encodings.requireMimeType(mimeType, "the MIME type of " + uri);
+        }
     }
 
     /** Binary contents of {@code uri}, encoded here. */

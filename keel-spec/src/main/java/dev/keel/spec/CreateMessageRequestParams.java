@@ -50,6 +50,32 @@ public record CreateMessageRequestParams(
             throw new IllegalArgumentException("the sampling metadata must be a JSON object");
         }
         tools = tools == null ? null : List.copyOf(tools);
+        requireToolUsesAnswered(messages);
+    }
+
+    /** Every tool use of an assistant message is answered, id for id, by the user message after it. */
+    private static void requireToolUsesAnswered(List<SamplingMessage> messages) {
+        for (int i = 0; i + 1 < messages.size(); i++) {
+            java.util.Set<String> uses = new java.util.HashSet<>();
+            messages.get(i).content().forEach(c -> {
+                if (c instanceof ToolUseContent use) {
+                    uses.add(use.id());
+                }
+            });
+            if (uses.isEmpty()) {
+                continue;
+            }
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            messages.get(i + 1).content().forEach(c -> {
+                if (c instanceof ToolResultContent result) {
+                    answered.add(result.toolUseId());
+                }
+            });
+            if (!answered.equals(uses)) {
+                throw new IllegalArgumentException("the tool uses " + uses + " of sampling message " + i
+                        + " must each be answered by a tool result in the message after it, which answers " + answered);
+            }
+        }
     }
 
     /** A request to continue {@code messages} with at most {@code maxTokens} tokens. */

@@ -35,6 +35,14 @@ public record ElicitRequestURLParams(
     public ElicitRequestURLParams {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(url, "url");
+        try {
+            java.net.URI parsed = new java.net.URI(url);
+            if (!parsed.isAbsolute() || parsed.getHost() == null) {
+                throw new IllegalArgumentException("the elicitation url must be an absolute URL with a host, was " + url);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("the elicitation url is not a valid URL: " + e.getReason(), e);
+        }
     }
 
     /** {@code "url"}. */

@@ -17,8 +17,8 @@ public record ImageContent(String data, String mimeType, Annotations annotations
         @JsonProperty("_meta") Map<String, Object> meta) implements ContentBlock, SamplingContent {
 
     public ImageContent {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(mimeType, "mimeType");
+        Encodings.requireBase64(Objects.requireNonNull(data, "data"), "the image data");
+        Encodings.requireMimeType(Objects.requireNonNull(mimeType, "mimeType"), "the image MIME type");
     }
 
     /** An image from base64 data. */

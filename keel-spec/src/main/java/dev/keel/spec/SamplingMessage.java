@@ -31,6 +31,11 @@ public record SamplingMessage(
     public SamplingMessage {
         Objects.requireNonNull(role, "role");
         content = SamplingContents.copyOf(Objects.requireNonNull(content, "content"));
+        boolean results = content.stream().anyMatch(ToolResultContent.class::isInstance);
+        if (results && (role != Role.USER || !content.stream().allMatch(ToolResultContent.class::isInstance))) {
+            throw new IllegalArgumentException("a sampling message with tool results must be a user message of"
+                    + " tool results only");
+        }
     }
 
     /** A message of {@code content} blocks. */

@@ -25,7 +25,8 @@ import dev.keel.jsonrpc.JsonRpcLimits;
  * engine, which runs requests concurrently, so answers may come out of order.
  *
  * <p>Writing: every message is written whole, followed by {@code \n}, under a lock, so messages never
- * interleave. Nothing else is written to the output.
+ * interleave. Nothing else is written to the output: serving the process's own stdout, the transport
+ * points {@link System#out} at stderr, so a stray print cannot corrupt the protocol.
  *
  * <p>End: at end of input, running requests get {@link Builder#shutdownGrace(Duration)} to finish,
  * the rest are cancelled, the output is flushed and closed, and {@link #run} returns 0.
@@ -37,6 +38,7 @@ public final class StdioTransport implements Transport {
 
     private final InputStream in;
     private final LineSink out;
+    private final boolean processStdout;
     private final int configuredMax;
     private int maxMessageBytes;
     private final Duration shutdownGrace;
@@ -48,6 +50,7 @@ public final class StdioTransport implements Transport {
     private StdioTransport(Builder builder) {
         this.in = builder.in;
         this.out = new LineSink(builder.out);
+        this.processStdout = builder.processStdout;
         this.configuredMax = builder.maxMessageBytes;
         this.shutdownGrace = builder.shutdownGrace;
     }
@@ -75,6 +78,11 @@ public final class StdioTransport implements Transport {
             throw new IllegalStateException("the stdio transport serves one server once");
         }
         maxMessageBytes = configuredMax > 0 ? configuredMax : server.codec().limits().maxMessageBytes();
+        if (processStdout && System.out != System.err) {
+            // stdout is MCP's alone: a stray System.out.println anywhere in the process must not corrupt it
+            System.setOut(System.err);
+            LOG.log(System.Logger.Level.DEBUG, "System.out now writes to stderr; stdout carries MCP messages only");
+        }
         channel = server.openChannel(out);
         reader = Thread.ofPlatform().name("keel-stdio-reader").daemon(true).start(this::readLoop);
     }
@@ -254,6 +262,7 @@ public final class StdioTransport implements Transport {
     public static final class Builder {
         private InputStream in = new FileInputStream(FileDescriptor.in);
         private OutputStream out = new FileOutputStream(FileDescriptor.out);
+        private boolean processStdout = true;
         private int maxMessageBytes;
         private Duration shutdownGrace = Duration.ofSeconds(5);
 
@@ -269,6 +278,7 @@ public final class StdioTransport implements Transport {
         /** Where messages go (default: this process's stdout, bypassing {@code System.out}). */
         public Builder output(OutputStream out) {
             this.out = Objects.requireNonNull(out, "out");
+            this.processStdout = false;
             return this;
         }
 
