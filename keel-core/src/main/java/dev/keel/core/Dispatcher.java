@@ -248,9 +248,10 @@ final class Dispatcher {
         }
         ProtocolVersion version = context.protocolVersion();
         ServerChannel channel = context.channel;
-        java.util.concurrent.ScheduledFuture<?> timer = server.timers().schedule(
-                () -> f.expire(channel.encode(onTimeout.get(), version)), timeout.toNanos(),
-                java.util.concurrent.TimeUnit.NANOSECONDS);
+        java.util.concurrent.ScheduledFuture<?> timer = server.timers().schedule(() -> {
+            Response response = onTimeout.get();
+            f.expire(channel.encode(response, version), ServerChannel.code(response));
+        }, timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         f.deadline(java.time.Instant.now().plus(timeout), timer);
     }
 

@@ -114,7 +114,7 @@ final class InFlight {
     }
 
     /** The deadline passed: answers with {@code response} at once, then interrupts the handler. */
-    boolean expire(byte[] response) {
+    boolean expire(byte[] response, int errorCode) {
         lock.lock();
         try {
             if (cancelled || answered || aborted) {
@@ -122,7 +122,7 @@ final class InFlight {
             }
             answered = true;
             expired = true;
-            replyTo.send(response);
+            replyTo.answer(response, errorCode);
         } finally {
             lock.unlock();
         }
@@ -138,14 +138,14 @@ final class InFlight {
     }
 
     /** Sends the answer unless the request was cancelled or answered; {@code false} if dropped. */
-    boolean answer(byte[] response, MessageSink sink) {
+    boolean answer(byte[] response, int errorCode) {
         lock.lock();
         try {
             if (cancelled || answered) {
                 return false;
             }
             answered = true;
-            sink.send(response);
+            replyTo.answer(response, errorCode);
             return true;
         } finally {
             lock.unlock();
@@ -153,14 +153,14 @@ final class InFlight {
     }
 
     /** Answers an aborted request with {@code response}, unless it has been answered meanwhile. */
-    boolean answerAborted(byte[] response) {
+    boolean answerAborted(byte[] response, int errorCode) {
         lock.lock();
         try {
             if (cancelled || answered) {
                 return false;
             }
             answered = true;
-            replyTo.send(response);
+            replyTo.answer(response, errorCode);
             return true;
         } finally {
             lock.unlock();

@@ -91,11 +91,19 @@ final class ServerChannel implements Channel {
         if (closed) {
             return;
         }
-        switch (server.codec().decode(message)) {
+        receive(server.codec().decode(message), replyTo);
+    }
+
+    @Override
+    public void receive(Decoded decoded, MessageSink replyTo) {
+        if (closed) {
+            return;
+        }
+        switch (decoded) {
             case Decoded.Message m -> handle(m.message(), replyTo, null);
             case Decoded.Invalid invalid -> {
                 if (invalid.request()) {
-                    replyTo.send(encode(Response.failure(invalid.id(), invalid.error()), null));
+                    replyTo.answer(encode(Response.failure(invalid.id(), invalid.error()), null), invalid.error().code());
                 } else {
                     LOG.log(System.Logger.Level.DEBUG, "Ignoring an invalid message that needs no answer: {0}",
                             invalid.error().message());
@@ -106,9 +114,21 @@ final class ServerChannel implements Channel {
     }
 
     @Override
+    public java.util.Optional<String> sessionId() {
+        LegacySession current = session.get();
+        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.id);
+    }
+
+    @Override
+    public java.util.Optional<ProtocolVersion> sessionVersion() {
+        LegacySession current = session.get();
+        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.version);
+    }
+
+    @Override
     public void rejectTooLarge(long size, long limit) {
-        sink.send(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: the message is "
-                + size + " bytes, more than the limit of " + limit + " bytes")), null));
+        sink.answer(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: the message is "
+                + size + " bytes, more than the limit of " + limit + " bytes")), null), JsonRpcError.INVALID_REQUEST);
     }
 
     private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch) {
@@ -124,9 +144,9 @@ final class ServerChannel implements Channel {
         if (current == null || !current.version.allowsBatches()) {
             String revision = current == null ? "before a session is initialized" : "in protocol revision "
                     + current.version.id();
-            replyTo.send(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
+            replyTo.answer(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are accepted only in a 2025-03-26 session, not " + revision)),
-                    null));
+                    null), JsonRpcError.INVALID_REQUEST);
             return;
         }
         Batch batch = new Batch(replyTo, current.version);
@@ -204,8 +224,13 @@ final class ServerChannel implements Channel {
         if (batch != null) {
             batch.add(response);
         } else {
-            replyTo.send(encode(response, null));
+            replyTo.answer(encode(response, null), code(response));
         }
+    }
+
+    /** 0 for a result, else the error code. */
+    static int code(Response response) {
+        return response instanceof Response.Failure failure ? failure.error().code() : 0;
     }
 
     private void run(Request request, InFlight f, Batch batch) {
@@ -228,7 +253,7 @@ final class ServerChannel implements Channel {
             if (f.aborted() && McpMethods.SUBSCRIPTIONS_LISTEN.equals(request.method())
                     && response instanceof Response.Success) {
                 // a listen stream the server ends: its closing result, then the cancellation that names it
-                if (f.answerAborted(encode(response, context.protocolVersion()))) {
+                if (f.answerAborted(encode(response, context.protocolVersion()), 0)) {
                     f.replyTo.send(encode(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
                             new dev.keel.spec.CancelledNotificationParams(request.id(), "The server is shutting down", null)),
                             context.protocolVersion()));
@@ -238,7 +263,7 @@ final class ServerChannel implements Channel {
                 response = Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
                         "The server is shutting down; the request was cancelled before it completed"));
                 if (batch == null) {
-                    f.answerAborted(encode(response, context.protocolVersion()));
+                    f.answerAborted(encode(response, context.protocolVersion()), code(response));
                 } else if (f.answerLater()) {
                     batch.answered(response);
                 } else {
@@ -251,7 +276,7 @@ final class ServerChannel implements Channel {
                     batch.dropped();
                 }
             } else {
-                f.answer(encode(response, context.protocolVersion()), f.replyTo);
+                f.answer(encode(response, context.protocolVersion()), code(response));
             }
         } finally {
             active.remove(f);
@@ -456,7 +481,7 @@ final class ServerChannel implements Channel {
                     all = List.copyOf(responses);
                 }
                 if (!all.isEmpty()) {
-                    replyTo.send(server.codec().encodeBatch(all, server.writer(version)));
+                    replyTo.answer(server.codec().encodeBatch(all, server.writer(version)), 0);
                 }
             }
         }

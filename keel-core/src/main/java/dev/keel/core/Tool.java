@@ -264,9 +264,19 @@ public final class Tool<A, R> {
             return schema;
         }
 
-        /** The tool. */
+        /**
+         * The tool.
+         *
+         * @throws IllegalArgumentException if an {@code x-mcp-header} annotation of the input schema
+         *     breaks a rule of the spec
+         */
         public Tool<A, R> build() {
             JsonNode input = inputSchema != null ? inputSchema : Json.NO_ARGUMENTS_SCHEMA;
+            try {
+                ParamHeaders.of(input);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tool " + name + ": " + e.getMessage(), e);
+            }
             return new Tool<>(new dev.keel.spec.Tool(name, title, description, input, outputSchema, annotations,
                     icons, meta), inputType, outputType, Map.copyOf(new LinkedHashMap<>(rules)), timeout);
         }

@@ -28,6 +28,21 @@ public interface Channel extends AutoCloseable {
     void receive(byte[] message, MessageSink replyTo);
 
     /**
+     * Handles a message the transport has decoded already (to check it against its own metadata, such
+     * as HTTP headers), with answers going to {@code replyTo}.
+     */
+    void receive(dev.keel.jsonrpc.Decoded message, MessageSink replyTo);
+
+    /**
+     * The id of the legacy session this channel holds, once {@code initialize} has opened one: 128
+     * random bits as hex, fit for an {@code Mcp-Session-Id} header.
+     */
+    java.util.Optional<String> sessionId();
+
+    /** The protocol revision of the channel's legacy session, once {@code initialize} has opened one. */
+    java.util.Optional<dev.keel.spec.ProtocolVersion> sessionVersion();
+
+    /**
      * Answers a message the transport refused to buffer because it was {@code size} bytes long, more
      * than its maximum of {@code limit}: an Invalid Request error without an id.
      */
