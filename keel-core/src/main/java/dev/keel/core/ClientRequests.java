@@ -44,29 +44,70 @@ final class ClientRequests {
     private ClientRequests() {
     }
 
-    static <R extends InputResponse> R ask(CallContext context, InputRequest request, Class<R> type)
+    /** Asks one question; {@code key} names it in 2026-07-28 ({@code null}: by kind and order). */
+    static <R extends InputResponse> R ask(CallContext context, String key, InputRequest request, Class<R> type)
+            throws InterruptedException {
+        String k = key != null ? key : context.isModern() && context.input != null ? context.input.nextKey(request)
+                : "q";
+        return type.cast(askAll(context, Map.of(k, request)).get(k));
+    }
+
+    /**
+     * Asks several questions at once: in a legacy session as concurrent requests, in 2026-07-28 as one
+     * input-required result with all of them.
+     */
+    static Map<String, InputResponse> askAll(CallContext context, Map<String, InputRequest> questions)
             throws InterruptedException {
         if (!context.mayAskClient) {
             throw new IllegalStateException("a handler may ask the client only while serving tools/call, prompts/get"
                     + " or resources/read");
         }
-        requireCapability(context, request);
-        if (context.isModern()) {
-            if (request instanceof ElicitRequest e && e.params() instanceof ElicitRequestURLParams url
-                    && url.elicitationId() != null) {
-                // elicitationId belongs to legacy URL elicitation; 2026-07-28 has none
-                request = new ElicitRequest(new ElicitRequestURLParams(url.message(), url.url(), null, url.meta()));
-            }
-            return type.cast(context.input.answerOrAsk(kind(request), request));
+        Map<String, InputRequest> asked = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, InputRequest> question : questions.entrySet()) {
+            requireCapability(context, question.getValue());
+            asked.put(question.getKey(), context.isModern() ? withoutElicitationId(question.getValue())
+                    : question.getValue());
         }
-        return type.cast(askLegacy(context, request, type));
+        if (context.isModern()) {
+            return context.input.answerOrAsk(asked);
+        }
+        Map<String, java.util.concurrent.Future<InputResponse>> waiting = new java.util.LinkedHashMap<>();
+        try (var scope = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Map.Entry<String, InputRequest> question : asked.entrySet()) {
+                waiting.put(question.getKey(), scope.submit(() -> askLegacy(context, question.getValue())));
+            }
+            Map<String, InputResponse> answers = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, java.util.concurrent.Future<InputResponse>> answer : waiting.entrySet()) {
+                try {
+                    answers.put(answer.getKey(), answer.getValue().get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new InterruptedException(e.getCause().getMessage());
+                } catch (InterruptedException e) {
+                    waiting.values().forEach(f -> f.cancel(true));
+                    throw e;
+                }
+            }
+            return answers;
+        }
     }
 
-    private static String kind(InputRequest request) {
+    /** {@code elicitationId} belongs to legacy URL elicitation; 2026-07-28 has none. */
+    private static InputRequest withoutElicitationId(InputRequest request) {
+        if (request instanceof ElicitRequest e && e.params() instanceof ElicitRequestURLParams url
+                && url.elicitationId() != null) {
+            return new ElicitRequest(new ElicitRequestURLParams(url.message(), url.url(), null, url.meta()));
+        }
+        return request;
+    }
+
+    private static Class<? extends InputResponse> answerType(InputRequest request) {
         return switch (request) {
-            case ElicitRequest e -> "elicit";
-            case CreateMessageRequest c -> "sample";
-            case ListRootsRequest r -> "roots";
+            case ElicitRequest e -> dev.keel.spec.ElicitResult.class;
+            case CreateMessageRequest c -> dev.keel.spec.CreateMessageResult.class;
+            case ListRootsRequest r -> dev.keel.spec.ListRootsResult.class;
         };
     }
 
@@ -138,8 +179,8 @@ final class ClientRequests {
 
     // ------------------------------------------------------------------ legacy: a real request
 
-    private static Object askLegacy(CallContext context, InputRequest request, Class<?> type)
-            throws InterruptedException {
+    private static InputResponse askLegacy(CallContext context, InputRequest request) throws InterruptedException {
+        Class<? extends InputResponse> type = answerType(request);
         LegacySession session = context.channel.session();
         if (session == null || !session.initialized()) {
             throw McpException.internalError("Cannot ask the client before it has sent notifications/initialized");
@@ -174,6 +215,8 @@ final class ClientRequests {
             case Response.Success success -> {
                 try {
                     yield ((RawJson) success.result()).bind(type);
+                } catch (IllegalArgumentException e) {
+                    throw McpException.internalError("The client's answer to " + method(request) + " is malformed");
                 } catch (JacksonException | ClassCastException e) {
                     throw McpException.internalError("The client's answer to " + method(request) + " is malformed");
                 }

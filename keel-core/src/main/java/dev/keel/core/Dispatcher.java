@@ -188,7 +188,7 @@ final class Dispatcher {
     /** The input-required result for the question the handler is waiting on, with the sealed state. */
     private Result inputRequired(CallContext context) {
         InputState.Needed needed = context.input.pending;
-        return InputRequiredResult.of(Map.of(needed.key, needed.request),
+        return InputRequiredResult.of(needed.requests,
                 context.input.seal(server.sealer(), server.mapper(), server.clock(), server.inputRequestTtlMillis()));
     }
 

@@ -31,7 +31,8 @@ final class HandlerCalls {
 
         @Override
         public dev.keel.spec.ElicitResult elicit(dev.keel.spec.ElicitRequestParams request) throws InterruptedException {
-            return ClientRequests.ask(context, new dev.keel.spec.ElicitRequest(request), dev.keel.spec.ElicitResult.class);
+            return ClientRequests.ask(context, null, new dev.keel.spec.ElicitRequest(request),
+                    dev.keel.spec.ElicitResult.class);
         }
 
         @Override
@@ -58,14 +59,20 @@ final class HandlerCalls {
         @Override
         public dev.keel.spec.CreateMessageResult sample(dev.keel.spec.CreateMessageRequestParams request)
                 throws InterruptedException {
-            return ClientRequests.ask(context, new dev.keel.spec.CreateMessageRequest(request),
+            return ClientRequests.ask(context, null, new dev.keel.spec.CreateMessageRequest(request),
                     dev.keel.spec.CreateMessageResult.class);
         }
 
         @Override
         public java.util.List<dev.keel.spec.Root> roots() throws InterruptedException {
-            return ClientRequests.ask(context, dev.keel.spec.ListRootsRequest.instance(),
+            return ClientRequests.ask(context, null, dev.keel.spec.ListRootsRequest.instance(),
                     dev.keel.spec.ListRootsResult.class).roots();
+        }
+
+        @Override
+        public java.util.Map<String, dev.keel.spec.InputResponse> ask(
+                java.util.Map<String, dev.keel.spec.InputRequest> questions) throws InterruptedException {
+            return ClientRequests.askAll(context, questions);
         }
 
         @Override

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import dev.keel.spec.InputResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The handler runs again from the start on every retry; each of its questions gets a key in the
  * order it is asked ({@code elicit-1}, {@code sample-2}, …), and a question whose key has an answer
- * is answered at once. The answers and the keys issued travel in the {@code requestState}, sealed
+ * is answered at once. The answers used so far travel in the {@code requestState}, sealed
  * with AES-GCM and bound to the method, the tool, prompt or resource, a digest of the arguments, the
  * principal and an expiry, so a client can neither forge answers nor replay them against another
  * request. Not thread-safe: it belongs to one run of one handler.
@@ -34,13 +32,11 @@ final class InputState {
 
     /** Thrown through the handler to end its attempt with an input-required result. */
     static final class Needed extends Error {
-        final String key;
-        final InputRequest request;
+        final Map<String, InputRequest> requests;
 
-        Needed(String key, InputRequest request) {
+        Needed(Map<String, InputRequest> requests) {
             super("the client's input is needed", null, false, false);
-            this.key = key;
-            this.request = request;
+            this.requests = requests;
         }
     }
 
@@ -50,93 +46,92 @@ final class InputState {
     final String name;
     final String digest;
     final String principal;
+    /** Answers the client has given, by key: from the sealed state, and from this request's inputResponses. */
     private final Map<String, InputResponse> answers;
-    private final List<String> issued;
+    /** The answers the handler has used on this attempt: what the next state carries. */
+    private final Map<String, InputResponse> used = new LinkedHashMap<>();
     private int asked;
     Needed pending;
 
-    private InputState(String method, String name, String digest, String principal, Map<String, InputResponse> answers,
-            List<String> issued) {
+    private InputState(String method, String name, String digest, String principal,
+            Map<String, InputResponse> answers) {
         this.method = method;
         this.name = name;
         this.digest = digest;
         this.principal = principal;
         this.answers = answers;
-        this.issued = issued;
-    }
-
-    /** A first attempt: nothing asked, nothing answered. */
-    static InputState fresh(String method, String name, JsonNode arguments, String principal) {
-        return new InputState(method, name, digest(arguments), principal, new LinkedHashMap<>(), new ArrayList<>());
     }
 
     /**
-     * A retry: opens {@code requestState}, checks it belongs to this very request, and adds the
-     * {@code inputResponses} to the answers it carries.
+     * The answers a request carries: the ones sealed in its {@code requestState}, checked to belong to
+     * this very request, and its {@code inputResponses}. Answers to questions the handler never asks
+     * are ignored; an answer of the wrong kind leaves its question unanswered, so it is asked again.
+     * A request without {@code requestState} may still answer questions ahead of time.
      *
-     * @throws McpException invalid params for a forged, altered, expired or foreign state, or for
-     *     answers of the wrong kind
+     * @throws McpException invalid params for a forged, altered, expired or foreign state
      */
     static InputState resume(String method, String name, JsonNode arguments, String principal, String requestState,
             Map<String, InputResponse> inputResponses, Sealer sealer, JsonMapper mapper, Clock clock) {
-        if (requestState == null) {
-            if (inputResponses != null && !inputResponses.isEmpty()) {
-                throw McpException.invalidParams("Invalid params: inputResponses come with the requestState of the"
-                        + " input-required result they answer");
-            }
-            return fresh(method, name, arguments, principal);
-        }
-        byte[] plain = sealer.open(requestState, PURPOSE);
-        if (plain == null) {
-            throw McpException.invalidParams("Invalid params: requestState was not issued by this server or has been"
-                    + " altered");
-        }
-        JsonNode state;
-        try {
-            state = mapper.readTree(plain);
-        } catch (JacksonException e) {
-            throw McpException.invalidParams("Invalid params: requestState is unreadable");
-        }
-        if (clock.millis() >= state.path("e").asLong()) {
-            throw McpException.invalidParams("Invalid params: requestState has expired; send the request again"
-                    + " without it");
-        }
-        String expectedPrincipal = principal == null ? "" : principal;
-        if (!method.equals(state.path("m").asString()) || !name.equals(state.path("n").asString())
-                || !digest(arguments).equals(state.path("d").asString())
-                || !expectedPrincipal.equals(state.path("p").asString())) {
-            throw McpException.invalidParams("Invalid params: requestState belongs to another request");
-        }
-        List<String> issued = new ArrayList<>();
-        state.path("k").forEach(k -> issued.add(k.asString()));
+        String digest = digest(arguments);
         Map<String, InputResponse> answers = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> answer : state.path("a").properties()) {
-            answers.put(answer.getKey(), mapper.treeToValue(answer.getValue(), InputResponse.class));
+        if (requestState != null) {
+            byte[] plain = sealer.open(requestState, PURPOSE);
+            if (plain == null) {
+                throw McpException.invalidParams("Invalid params: requestState was not issued by this server or has"
+                        + " been altered");
+            }
+            JsonNode state;
+            try {
+                state = mapper.readTree(plain);
+            } catch (JacksonException e) {
+                throw McpException.invalidParams("Invalid params: requestState is unreadable");
+            }
+            if (clock.millis() >= state.path("e").asLong()) {
+                throw McpException.invalidParams("Invalid params: requestState has expired; send the request again"
+                        + " without it");
+            }
+            String expectedPrincipal = principal == null ? "" : principal;
+            if (!method.equals(state.path("m").asString()) || !name.equals(state.path("n").asString())
+                    || !digest.equals(state.path("d").asString())
+                    || !expectedPrincipal.equals(state.path("p").asString())) {
+                throw McpException.invalidParams("Invalid params: requestState belongs to another request");
+            }
+            for (Map.Entry<String, JsonNode> answer : state.path("a").properties()) {
+                answers.put(answer.getKey(), mapper.treeToValue(answer.getValue(), InputResponse.class));
+            }
         }
         if (inputResponses != null) {
-            inputResponses.forEach((key, response) -> {
-                // answers to questions this server never asked are ignored, as the spec advises
-                if (issued.contains(key) && !answers.containsKey(key)) {
-                    if (!kind(key).equals(kindOf(response))) {
-                        throw McpException.invalidParams("Invalid params: inputResponses." + key + " must answer a "
-                                + kind(key) + " request");
-                    }
-                    answers.put(key, response);
-                }
-            });
+            inputResponses.forEach(answers::putIfAbsent);
         }
-        return new InputState(method, name, digest(arguments), principal, answers, issued);
+        return new InputState(method, name, digest, principal, answers);
     }
 
-    /** The answer to the next question of {@code kind}, or {@link Needed} thrown to go and ask for it. */
-    InputResponse answerOrAsk(String kind, InputRequest request) {
-        String key = kind + "-" + (++asked);
-        InputResponse answer = answers.get(key);
-        if (answer != null) {
-            return answer;
+    /**
+     * The answers to {@code questions} (by key; a {@code null} key is named by kind and order,
+     * {@code elicit-1}), or {@link Needed} thrown to go and ask the ones without an answer.
+     */
+    Map<String, InputResponse> answerOrAsk(Map<String, InputRequest> questions) {
+        Map<String, InputResponse> found = new LinkedHashMap<>();
+        Map<String, InputRequest> missing = new LinkedHashMap<>();
+        questions.forEach((key, question) -> {
+            InputResponse answer = answers.get(key);
+            if (answer != null && kindOf(answer).equals(kindOf(question))) {
+                found.put(key, answer);
+            } else {
+                missing.put(key, question);
+            }
+        });
+        if (!missing.isEmpty()) {
+            pending = new Needed(missing);
+            throw pending;
         }
-        pending = new Needed(key, request);
-        throw pending;
+        used.putAll(found);
+        return found;
+    }
+
+    /** The key of the next question of {@code request}'s kind asked without a key of its own. */
+    String nextKey(InputRequest request) {
+        return kindOf(request) + "-" + (++asked);
     }
 
     /** The sealed state to send with the input-required result for {@link #pending}. */
@@ -145,18 +140,17 @@ final class InputState {
                 .put("v", 1).put("m", method).put("n", name).put("d", digest)
                 .put("p", principal == null ? "" : principal)
                 .put("e", clock.millis() + ttlMillis);
-        ArrayNode keys = state.putArray("k");
-        issued.forEach(keys::add);
-        if (pending != null && !issued.contains(pending.key)) {
-            keys.add(pending.key);
-        }
         ObjectNode stored = state.putObject("a");
-        answers.forEach((key, answer) -> stored.set(key, mapper.valueToTree(answer)));
+        used.forEach((key, answer) -> stored.set(key, mapper.valueToTree(answer)));
         return sealer.seal(mapper.writeValueAsBytes(state), PURPOSE);
     }
 
-    private static String kind(String key) {
-        return key.substring(0, key.indexOf('-'));
+    private static String kindOf(InputRequest request) {
+        return switch (request) {
+            case dev.keel.spec.ElicitRequest r -> "elicit";
+            case dev.keel.spec.CreateMessageRequest r -> "sample";
+            case dev.keel.spec.ListRootsRequest r -> "roots";
+        };
     }
 
     private static String kindOf(InputResponse response) {

@@ -104,6 +104,15 @@ public interface RequestContext {
      */
     java.util.List<dev.keel.spec.Root> roots() throws InterruptedException;
 
+    /**
+     * Asks several questions at once, by keys of the handler's choosing: in a legacy session as
+     * concurrent requests, in 2026-07-28 as one input-required result listing them all (the keys are
+     * the {@code inputRequests} keys). Returns the answers by the same keys. See
+     * {@link #elicit(dev.keel.spec.ElicitRequestParams)} for how each era waits.
+     */
+    java.util.Map<String, dev.keel.spec.InputResponse> ask(java.util.Map<String, dev.keel.spec.InputRequest> questions)
+            throws InterruptedException;
+
     /** Reports progress without a total. */
     default void progress(double progress, String message) {
         progress(progress, null, message);

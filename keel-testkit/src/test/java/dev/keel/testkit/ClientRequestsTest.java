@@ -187,11 +187,40 @@ class ClientRequestsTest {
     }
 
     @Test
-    void inputResponsesWithoutRequestStateAreRefused() {
+    void answersMayComeAheadOfTheQuestionButMustBeOfItsKind() {
         try (McpTestClient client = answering().autoRetry(false).connect(server())) {
-            Reply reply = client.request("tools/call", Map.of("name", "greet", "inputResponses",
-                    Map.of("elicit-1", Map.of("action", "decline"))));
-            assertThat(reply.errorCode()).isEqualTo(-32602);
+            JsonNode ahead = client.request("tools/call", Map.of("name", "greet", "inputResponses",
+                    Map.of("elicit-1", Map.of("action", "accept", "content", Map.of("name", "Zoe"))))).result();
+            assertThat(ahead.path("inputRequests").propertyNames()).containsExactly("elicit-2");
+            assertThat(ahead.path("inputRequests").path("elicit-2").path("params").path("message").asString())
+                    .isEqualTo("Greet Zoe?");
+
+            JsonNode wrongKind = client.request("tools/call", Map.of("name", "greet", "inputResponses",
+                    Map.of("elicit-1", Map.of("roots", List.of())))).result();
+            assertThat(wrongKind.path("inputRequests").propertyNames()).containsExactly("elicit-1");
+
+            assertThat(client.request("tools/call", Map.of("name", "greet", "inputResponses",
+                    Map.of("elicit-1", 12345))).errorCode()).isEqualTo(-32602);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V2026_07_28", "V2025_11_25"})
+    void severalQuestionsAreAskedAtOnceUnderTheHandlersKeys(ProtocolVersion version) {
+        McpServer server = McpServer.builder()
+                .tool(Tool.builder("survey").build(), call -> {
+                    Map<String, dev.keel.spec.InputResponse> answers = call.ask(Map.of(
+                            "who", new dev.keel.spec.ElicitRequest(ElicitRequestFormParams.of("Who?", NAME_FORM)),
+                            "where", dev.keel.spec.ListRootsRequest.instance()));
+                    return CallToolResult.text(((ElicitResult) answers.get("who")).content().get("name") + " at "
+                            + ((dev.keel.spec.ListRootsResult) answers.get("where")).roots().get(0).uri());
+                })
+                .build();
+        try (McpTestClient client = answering().version(version).connect(server)) {
+            assertThat(client.callTool("survey", Map.of()).text()).isEqualTo("Ada at file:///home/ada/project");
+            if (version.isModern()) {
+                assertThat(client.inputRequests()).hasSize(2);
+            }
         }
     }
 
