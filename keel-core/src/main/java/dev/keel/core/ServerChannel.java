@@ -96,11 +96,17 @@ final class ServerChannel implements Channel {
 
     @Override
     public void receive(Decoded decoded, MessageSink replyTo) {
+        receive(decoded, replyTo, null);
+    }
+
+    @Override
+    public void receive(Decoded decoded, MessageSink replyTo, Map<CallContext.Key<?>, Object> attributes) {
         if (closed) {
             return;
         }
+        Map<CallContext.Key<?>, Object> merged = merge(attributes);
         switch (decoded) {
-            case Decoded.Message m -> handle(m.message(), replyTo, null);
+            case Decoded.Message m -> handle(m.message(), replyTo, null, merged);
             case Decoded.Invalid invalid -> {
                 if (invalid.request()) {
                     replyTo.answer(encode(Response.failure(invalid.id(), invalid.error()), null), invalid.error().code());
@@ -109,8 +115,21 @@ final class ServerChannel implements Channel {
                             invalid.error().message());
                 }
             }
-            case Decoded.Batch batch -> handleBatch(batch, replyTo);
+            case Decoded.Batch batch -> handleBatch(batch, replyTo, merged);
         }
+    }
+
+    /** The channel's attributes with this message's on top; the channel's own map when there are none. */
+    private Map<CallContext.Key<?>, Object> merge(Map<CallContext.Key<?>, Object> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            return transportAttributes;
+        }
+        if (transportAttributes == null) {
+            return attributes;
+        }
+        Map<CallContext.Key<?>, Object> merged = new java.util.HashMap<>(transportAttributes);
+        merged.putAll(attributes);
+        return merged;
     }
 
     @Override
@@ -131,15 +150,16 @@ final class ServerChannel implements Channel {
                 + size + " bytes, more than the limit of " + limit + " bytes")), null), JsonRpcError.INVALID_REQUEST);
     }
 
-    private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch) {
+    private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch,
+            Map<CallContext.Key<?>, Object> attributes) {
         switch (message) {
-            case Request request -> start(request, replyTo, batch);
+            case Request request -> start(request, replyTo, batch, attributes);
             case Notification notification -> onNotification(notification);
             case Response response -> onResponse(response);
         }
     }
 
-    private void handleBatch(Decoded.Batch decoded, MessageSink replyTo) {
+    private void handleBatch(Decoded.Batch decoded, MessageSink replyTo, Map<CallContext.Key<?>, Object> attributes) {
         LegacySession current = session.get();
         if (current == null || !current.version.allowsBatches()) {
             String revision = current == null ? "before a session is initialized" : "in protocol revision "
@@ -156,7 +176,7 @@ final class ServerChannel implements Channel {
                         && McpMethods.INITIALIZE.equals(r.method()) ->
                     batch.add(Response.failure(r.id(), JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                             "Invalid Request: initialize must not be part of a batch")));
-                case Decoded.Message m -> handle(m.message(), replyTo, batch);
+                case Decoded.Message m -> handle(m.message(), replyTo, batch, attributes);
                 case Decoded.Invalid invalid -> {
                     if (invalid.request()) {
                         batch.add(Response.failure(invalid.id(), invalid.error()));
@@ -168,7 +188,7 @@ final class ServerChannel implements Channel {
         batch.sealed();
     }
 
-    private void start(Request request, MessageSink replyTo, Batch batch) {
+    private void start(Request request, MessageSink replyTo, Batch batch, Map<CallContext.Key<?>, Object> attributes) {
         Response refusal = admit(request);
         if (refusal != null) {
             reply(refusal, replyTo, batch);
@@ -187,7 +207,7 @@ final class ServerChannel implements Channel {
         }
         active.add(f);
         try {
-            server.executor().execute(() -> run(request, f, batch));
+            server.executor().execute(() -> run(request, f, batch, attributes));
         } catch (RejectedExecutionException e) {
             finish(f);
             reply(shuttingDown(request.id()), replyTo, batch);
@@ -233,9 +253,9 @@ final class ServerChannel implements Channel {
         return response instanceof Response.Failure failure ? failure.error().code() : 0;
     }
 
-    private void run(Request request, InFlight f, Batch batch) {
+    private void run(Request request, InFlight f, Batch batch, Map<CallContext.Key<?>, Object> attributes) {
         f.started(Thread.currentThread());
-        CallContext context = new CallContext(transportAttributes);
+        CallContext context = new CallContext(attributes);
         context.channel = this;
         context.inFlight = f;
         Response response;

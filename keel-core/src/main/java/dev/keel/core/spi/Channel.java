@@ -34,6 +34,13 @@ public interface Channel extends AutoCloseable {
     void receive(dev.keel.jsonrpc.Decoded message, MessageSink replyTo);
 
     /**
+     * As {@link #receive(dev.keel.jsonrpc.Decoded, MessageSink)}, with attributes of this message only
+     * (an HTTP request's headers, say), seen by its requests on top of the channel's own.
+     */
+    void receive(dev.keel.jsonrpc.Decoded message, MessageSink replyTo,
+            java.util.Map<dev.keel.core.CallContext.Key<?>, Object> attributes);
+
+    /**
      * The id of the legacy session this channel holds, once {@code initialize} has opened one: 128
      * random bits as hex, fit for an {@code Mcp-Session-Id} header.
      */

@@ -83,7 +83,7 @@ public final class StdioTransport implements Transport {
             System.setOut(System.err);
             LOG.log(System.Logger.Level.DEBUG, "System.out now writes to stderr; stdout carries MCP messages only");
         }
-        channel = server.openChannel(out);
+        channel = server.openChannel(out, java.util.Map.of(dev.keel.core.TransportAttributes.TRANSPORT, "stdio"));
         reader = Thread.ofPlatform().name("keel-stdio-reader").daemon(true).start(this::readLoop);
     }
 
