@@ -7,6 +7,7 @@ module dev.keel.testkit {
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
     requires com.networknt.schema;
+    requires transitive java.net.http;
 
     exports dev.keel.testkit;
 }

@@ -40,12 +40,15 @@ final class DefaultMcpServer implements McpServer {
     static final class ToolEntry<A, R> {
         final Tool<A, R> tool;
         final ToolHandler<A, R> handler;
+        /** The x-mcp-header annotations: header name to argument name. */
+        final Map<String, String> paramHeaders;
         private final SchemaSupport.Validator input;
         private final SchemaSupport.Validator output;
 
         ToolEntry(Tool<A, R> tool, ToolHandler<A, R> handler, SchemaSupport schemas) {
             this.tool = tool;
             this.handler = handler;
+            this.paramHeaders = ParamHeaders.of(tool.descriptor().inputSchema());
             this.input = schemas == null ? null : compile(schemas, tool.descriptor().inputSchema(), "inputSchema");
             JsonNode outputSchema = tool.descriptor().outputSchema();
             this.output = schemas == null || outputSchema == null ? null : compile(schemas, outputSchema, "outputSchema");

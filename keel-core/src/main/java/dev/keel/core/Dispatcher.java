@@ -149,6 +149,7 @@ final class Dispatcher {
         if (params.name() == null) {
             throw McpException.invalidParams("Invalid params: tools/call needs the name of a tool");
         }
+        HeaderChecks.name(context, params.name());
         DefaultMcpServer.ToolEntry<?, ?> entry = server.toolRegistry().get(params.name());
         if (entry == null) {
             throw McpException.invalidParams("Unknown tool: " + params.name());
@@ -160,6 +161,7 @@ final class Dispatcher {
             throw McpException.invalidParams("Invalid params: the arguments of tool " + params.name()
                     + " must be a JSON object");
         }
+        HeaderChecks.params(context, entry.paramHeaders, arguments);
         startAsking(context, McpMethods.TOOLS_CALL, params.name(), arguments, params.requestState(),
                 params.inputResponses());
         try {
@@ -286,6 +288,7 @@ final class Dispatcher {
         if (uri == null) {
             throw McpException.invalidParams("Invalid params: resources/read needs a uri");
         }
+        HeaderChecks.name(context, uri);
         Duration timeout = server.requestTimeout();
         armDeadline(context, timeout, () -> timeoutFailure(context, "resources/read", timeout));
         startAsking(context, McpMethods.RESOURCES_READ, uri, null, params.requestState(), params.inputResponses());
@@ -333,6 +336,7 @@ final class Dispatcher {
         if (params.name() == null) {
             throw McpException.invalidParams("Invalid params: prompts/get needs the name of a prompt");
         }
+        HeaderChecks.name(context, params.name());
         DefaultMcpServer.PromptEntry entry = server.promptRegistry().get(params.name());
         if (entry == null) {
             throw McpException.invalidParams("Unknown prompt: " + params.name());

@@ -15,10 +15,11 @@ import tools.jackson.core.JacksonException;
  * (<a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning">versioning</a>).
  *
  * <ul>
+ *   <li>{@code io.modelcontextprotocol/protocolVersion} in {@code params._meta}: modern (below), whatever
+ *       the method, so an {@code initialize} sent the 2026-07-28 way is a method that does not exist;
  *   <li>{@code initialize}: legacy; the revision is negotiated here (the requested one if Keel
  *       serves it as a legacy revision, else the newest legacy revision).
- *   <li>{@code io.modelcontextprotocol/protocolVersion} in {@code params._meta}: modern; the
- *       version must be one Keel serves statelessly ({@code -32022} otherwise) and
+ *   <li>for a modern request, the version must be one Keel serves statelessly ({@code -32022} otherwise) and
  *       {@code clientCapabilities} must be present ({@code -32602} otherwise).
  *   <li>otherwise, on a connection with a legacy session: that session's revision.
  *   <li>otherwise {@code -32602}: the request says nothing of its era and no session exists (a
@@ -44,11 +45,13 @@ final class EraResolution implements Middleware {
     public Response handle(Call call, Chain chain) {
         CallContext context = call.context();
         RequestMeta meta = RequestMeta.of(call.params());
-        if (McpMethods.INITIALIZE.equals(call.method())) {
+        if (meta.protocolVersion() != null) {
+            // modern even for initialize, which 2026-07-28 does not know: -32601, as it requires
+            HeaderChecks.versionAndMethod(context, meta.protocolVersion(), call.method());
+            modern(meta, context);
+        } else if (McpMethods.INITIALIZE.equals(call.method())) {
             negotiate(call, context);
             context.requestMeta(meta.progressToken(), null);
-        } else if (meta.protocolVersion() != null) {
-            modern(meta, context);
         } else if (meta.clientCapabilities() != null) {
             throw McpException.invalidParams("Invalid params: params._meta lacks " + MetaKeys.PROTOCOL_VERSION);
         } else {

@@ -122,7 +122,7 @@ final class InFlight {
             }
             answered = true;
             expired = true;
-            replyTo.answer(response, errorCode);
+            replyTo.answer(response, errorCode, false);
         } finally {
             lock.unlock();
         }
@@ -137,15 +137,25 @@ final class InFlight {
         }
     }
 
+    /** Whether an answer went out (or into a batch). */
+    boolean wasAnswered() {
+        lock.lock();
+        try {
+            return answered;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Sends the answer unless the request was cancelled or answered; {@code false} if dropped. */
-    boolean answer(byte[] response, int errorCode) {
+    boolean answer(byte[] response, int errorCode, boolean refused) {
         lock.lock();
         try {
             if (cancelled || answered) {
                 return false;
             }
             answered = true;
-            replyTo.answer(response, errorCode);
+            replyTo.answer(response, errorCode, refused);
             return true;
         } finally {
             lock.unlock();
@@ -160,7 +170,7 @@ final class InFlight {
                 return false;
             }
             answered = true;
-            replyTo.answer(response, errorCode);
+            replyTo.answer(response, errorCode, false);
             return true;
         } finally {
             lock.unlock();

@@ -88,6 +88,14 @@ public class McpException extends RuntimeException {
                 new UnsupportedVersion(supported, requested));
     }
 
+    /**
+     * A header that mirrors the body (2026-07-28 Streamable HTTP: {@code MCP-Protocol-Version},
+     * {@code Mcp-Method}, {@code Mcp-Name}, {@code Mcp-Param-*}) is missing, malformed or differs from it.
+     */
+    public static McpException headerMismatch(String message) {
+        return new McpException(HEADER_MISMATCH, message, null);
+    }
+
     /** The request needs {@code required}, which the client did not declare on it. */
     public static McpException missingClientCapability(String message, ClientCapabilities required) {
         return new McpException(MISSING_REQUIRED_CLIENT_CAPABILITY, message, new MissingCapability(required));

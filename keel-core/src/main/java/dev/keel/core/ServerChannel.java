@@ -109,7 +109,7 @@ final class ServerChannel implements Channel {
             case Decoded.Message m -> handle(m.message(), replyTo, null, merged);
             case Decoded.Invalid invalid -> {
                 if (invalid.request()) {
-                    replyTo.answer(encode(Response.failure(invalid.id(), invalid.error()), null), invalid.error().code());
+                    replyTo.answer(encode(Response.failure(invalid.id(), invalid.error()), null), invalid.error().code(), true);
                 } else {
                     LOG.log(System.Logger.Level.DEBUG, "Ignoring an invalid message that needs no answer: {0}",
                             invalid.error().message());
@@ -147,7 +147,7 @@ final class ServerChannel implements Channel {
     @Override
     public void rejectTooLarge(long size, long limit) {
         sink.answer(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: the message is "
-                + size + " bytes, more than the limit of " + limit + " bytes")), null), JsonRpcError.INVALID_REQUEST);
+                + size + " bytes, more than the limit of " + limit + " bytes")), null), JsonRpcError.INVALID_REQUEST, true);
     }
 
     private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch,
@@ -166,7 +166,7 @@ final class ServerChannel implements Channel {
                     + current.version.id();
             replyTo.answer(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are accepted only in a 2025-03-26 session, not " + revision)),
-                    null), JsonRpcError.INVALID_REQUEST);
+                    null), JsonRpcError.INVALID_REQUEST, true);
             return;
         }
         Batch batch = new Batch(replyTo, current.version);
@@ -244,7 +244,7 @@ final class ServerChannel implements Channel {
         if (batch != null) {
             batch.add(response);
         } else {
-            replyTo.answer(encode(response, null), code(response));
+            replyTo.answer(encode(response, null), code(response), code(response) != 0);
         }
     }
 
@@ -296,12 +296,17 @@ final class ServerChannel implements Channel {
                     batch.dropped();
                 }
             } else {
-                f.answer(encode(response, context.protocolVersion()), code(response));
+                f.answer(encode(response, context.protocolVersion()), code(response),
+                        response instanceof Response.Failure && context.protocolVersion() == null);
             }
         } finally {
             active.remove(f);
             f.finished();
             Thread.interrupted();
+            if (batch == null && !f.wasAnswered()) {
+                // cancelled by the client: no answer will come, and the transport may let the exchange go
+                f.replyTo.unanswered();
+            }
         }
     }
 
@@ -501,7 +506,7 @@ final class ServerChannel implements Channel {
                     all = List.copyOf(responses);
                 }
                 if (!all.isEmpty()) {
-                    replyTo.answer(server.codec().encodeBatch(all, server.writer(version)), 0);
+                    replyTo.answer(server.codec().encodeBatch(all, server.writer(version)), 0, false);
                 }
             }
         }

@@ -21,4 +21,10 @@ public final class TransportAttributes {
     public static final CallContext.Key<String> AUTHORIZATION = CallContext.Key.of("keel.authorization", String.class);
     /** The {@code Origin} header, if any. */
     public static final CallContext.Key<String> ORIGIN = CallContext.Key.of("keel.origin", String.class);
+    /**
+     * Values carried beside a 2026-07-28 request that must equal it (Streamable HTTP's mirrored
+     * headers); the engine checks them.
+     */
+    public static final CallContext.Key<MirroredHeaders> MIRRORED_HEADERS =
+            CallContext.Key.of("keel.mirroredHeaders", MirroredHeaders.class);
 }

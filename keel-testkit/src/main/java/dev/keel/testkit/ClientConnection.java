@@ -56,6 +56,19 @@ public interface ClientConnection extends AutoCloseable {
     }
 
     /**
+     * A connection over Streamable HTTP to the MCP endpoint at {@code endpoint}, for either era (see
+     * {@link HttpClientConnection}).
+     */
+    static HttpClientConnection http(java.net.URI endpoint) {
+        return new HttpClientConnection(endpoint, java.util.Map.of());
+    }
+
+    /** As {@link #http(java.net.URI)}, sending {@code headers} (an {@code Authorization}, say) with every request. */
+    static HttpClientConnection http(java.net.URI endpoint, java.util.Map<String, String> headers) {
+        return new HttpClientConnection(endpoint, headers);
+    }
+
+    /**
      * A connection over newline-delimited JSON: messages to the server are written to {@code toServer}
      * and messages from it read from {@code fromServer}, one per line (the stdio framing).
      */

@@ -484,10 +484,14 @@ public final class McpTestClient implements AutoCloseable {
         return call(McpMethods.PROMPTS_GET, Map.of("name", name, "arguments", arguments), GetPromptResult.class);
     }
 
-    /** Cancels a running request with {@code notifications/cancelled}. */
+    /**
+     * Cancels a running request with {@code notifications/cancelled} (carrying the per-request
+     * {@code _meta} in 2026-07-28, where a transport such as HTTP cancels by closing the request's stream).
+     */
     public void cancel(RequestId id, String reason) {
-        notify(McpMethods.NOTIFICATIONS_CANCELLED, reason == null ? Map.of("requestId", id.value())
-                : Map.of("requestId", id.value(), "reason", reason));
+        throwViolations();
+        connection.send(codec.encode(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
+                params(reason == null ? Map.of("requestId", id.value()) : Map.of("requestId", id.value(), "reason", reason)))));
     }
 
     // ------------------------------------------------------------------ observations

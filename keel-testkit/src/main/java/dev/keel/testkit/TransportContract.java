@@ -111,6 +111,29 @@ public abstract class TransportContract {
     }
 
     @Test
+    void aModernCancellationStopsTheHandler() throws Exception {
+        McpTestClient client = client(ProtocolVersion.V2026_07_28);
+        McpTestClient.RequestHandle blocked = client.startTool("block", Map.of());
+        assertThat(fixtures.blockStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread handler = fixtures.blockThread;
+
+        blocked.cancel("no longer needed");
+
+        assertThat(handler.join(Duration.ofSeconds(10))).as("the handler's thread ended").isTrue();
+        blocked.assertNoReplyWithin(Duration.ofMillis(300));
+        assertThat(client.callTool("echo", Map.of("message", "next")).text()).isEqualTo("next");
+    }
+
+    @Test
+    void aLegacySessionGetsProgressBeforeTheResult() throws Exception {
+        McpTestClient client = client(ProtocolVersion.V2025_11_25);
+        Reply reply = client.startToolWithProgress("sleep", Map.of("ms", 40), "p").reply();
+        assertThat(reply.isError()).isFalse();
+        assertThat(client.notifications()).hasSize(4)
+                .allMatch(n -> n.path("params").path("progressToken").asString().equals("p"));
+    }
+
+    @Test
     void aOneMebibyteArgumentRoundTrips() throws Exception {
         McpTestClient client = client(ProtocolVersion.V2026_07_28);
         String big = "x".repeat(1024 * 1024);

@@ -15,12 +15,25 @@ public interface MessageSink {
     void send(byte[] message);
 
     /**
-     * Writes the final answer to the request this sink serves, and says how it ended: {@code 0} for a
-     * result, else the JSON-RPC error code. A transport that maps answers to its own status codes (HTTP:
-     * 404 for an unknown method, 400 for protocol faults) overrides this; by default it is
-     * {@link #send}.
+     * Writes the final answer to the request this sink serves, and says how it ended. A transport that
+     * maps answers to its own status codes (HTTP: 404 for an unknown method, 400 for protocol faults)
+     * overrides this; by default it is {@link #send}.
+     *
+     * @param errorCode {@code 0} for a result, else the JSON-RPC error code
+     * @param refused whether the request was turned away before any method saw it: it was malformed,
+     *     or its protocol metadata (per-request {@code _meta}, mirrored headers) was missing or wrong.
+     *     An {@code -32602} of that kind is a fault of the envelope; one a method raises (an unknown
+     *     tool, a bad argument) is not.
      */
-    default void answer(byte[] message, int errorCode) {
+    default void answer(byte[] message, int errorCode, boolean refused) {
         send(message);
+    }
+
+    /**
+     * The request this sink serves has ended without an answer, as a cancelled request does: nothing
+     * more will be written for it. A transport that holds an exchange open for the answer (an HTTP
+     * POST) ends it here. By default, nothing.
+     */
+    default void unanswered() {
     }
 }

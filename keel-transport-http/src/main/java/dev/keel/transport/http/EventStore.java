@@ -1,0 +1,62 @@
+package dev.keel.transport.http;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where a legacy session's SSE events wait to be resumed
+ * (<a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#resumability-and-redelivery">resumability</a>):
+ * every message written on a legacy stream is appended first, under an id that is unique within the
+ * session and names its stream; a client that lost the stream sends the last id it saw as
+ * {@code Last-Event-ID} and gets what followed, of that stream only.
+ *
+ * <p>The default, {@link #inMemory}, holds a bounded window per stream and per session; a store shared
+ * between nodes lets any node resume a stream. Implementations are thread-safe.
+ */
+public interface EventStore {
+
+    /**
+     * Appends {@code message} to stream {@code streamId} of session {@code sessionId}.
+     *
+     * @return the event's id, unique within the session; it must let {@link #after} find the stream
+     */
+    String append(String sessionId, String streamId, byte[] message);
+
+    /**
+     * The events of the stream that {@code lastEventId} belongs to that came after it, oldest first;
+     * {@code null} if the id is malformed or names a stream the store no longer holds. Events that fell
+     * out of the window are skipped.
+     */
+    Replay after(String sessionId, String lastEventId);
+
+    /** Forgets what the store holds for a stream whose messages are all delivered. */
+    void streamDelivered(String sessionId, String streamId);
+
+    /** Forgets everything of the session. */
+    void sessionEnded(String sessionId);
+
+    /**
+     * A store in this process's memory, holding at most {@code maxEventsPerSession} events and
+     * {@code maxBytesPerSession} bytes of messages per session, whichever is reached first (the oldest
+     * events go first).
+     */
+    static EventStore inMemory(int maxEventsPerSession, long maxBytesPerSession) {
+        return new InMemoryEventStore(maxEventsPerSession, maxBytesPerSession);
+    }
+
+    /** One stored event. */
+    record Event(String id, byte[] message) {
+        public Event {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** What {@link #after} found: the stream the id names and its later events. */
+    record Replay(String streamId, List<Event> events) {
+        public Replay {
+            Objects.requireNonNull(streamId, "streamId");
+            events = List.copyOf(events);
+        }
+    }
+}
