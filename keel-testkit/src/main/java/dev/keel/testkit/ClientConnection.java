@@ -68,6 +68,16 @@ public interface ClientConnection extends AutoCloseable {
         return new HttpClientConnection(endpoint, headers);
     }
 
+    /** A connection over WebSocket, one message per text frame. */
+    static WebSocketClientConnection webSocket(java.net.URI endpoint) {
+        return new WebSocketClientConnection(endpoint, java.util.Map.of());
+    }
+
+    /** As {@link #webSocket(java.net.URI)}, sending {@code headers} (an {@code Origin}, say) with the upgrade. */
+    static WebSocketClientConnection webSocket(java.net.URI endpoint, java.util.Map<String, String> headers) {
+        return new WebSocketClientConnection(endpoint, headers);
+    }
+
     /**
      * A connection over newline-delimited JSON: messages to the server are written to {@code toServer}
      * and messages from it read from {@code fromServer}, one per line (the stdio framing).

@@ -54,10 +54,17 @@ public final class HttpTransport implements Transport {
 
     private static final System.Logger LOG = System.getLogger("dev.keel.transport.http");
 
-    /** Makes a handler to mount on the transport's server, given the Jetty server and the MCP server. */
+    /**
+     * Makes a handler to mount at {@code path} on the transport's server, given the Jetty server, the
+     * MCP server and the transport's guards (which a mounted endpoint must apply too).
+     */
     @FunctionalInterface
     public interface Mount {
-        Handler create(Server jetty, McpServer server, Guards guards);
+        Handler create(String path, Server jetty, McpServer server, Guards guards);
+
+        /** Called when the transport stops, before its listener closes: end what the handler holds open. */
+        default void stop() {
+        }
     }
 
     /** The transport's checks, for mounted handlers that must apply them too. */
@@ -132,7 +139,7 @@ public final class HttpTransport implements Transport {
         }
         Guards guards = new Guards(settings.origins(), settings.hosts());
         for (Map.Entry<String, Mount> mount : builder.mounts.entrySet()) {
-            paths.addMapping(PathSpec.from(mount.getKey()), mount.getValue().create(server0, server, guards));
+            paths.addMapping(PathSpec.from(mount.getKey()), mount.getValue().create(mount.getKey(), server0, server, guards));
         }
         Handler rated = builder.minRequestBytesPerSecond > 0
                 ? new MinimumDataRateHandler(paths, builder.minRequestBytesPerSecond, 0) : paths;
@@ -247,6 +254,13 @@ public final class HttpTransport implements Transport {
         if (legacySse != null) {
             legacySse.closeAll();
         }
+        builder.mounts.values().forEach(mount -> {
+            try {
+                mount.stop();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A mounted endpoint failed to stop: {0}", e.toString());
+            }
+        });
         try {
             server.stop();
         } catch (Exception e) {
