@@ -2,6 +2,8 @@
 module dev.keel.server {
     requires dev.keel.core;
     requires dev.keel.transport.stdio;
+    requires dev.keel.transport.http;
+    requires dev.keel.transport.websocket;
     requires dev.keel.schema;
     requires info.picocli;
     requires org.slf4j;

@@ -1,0 +1,68 @@
+package dev.keel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.keel.spec.ProtocolVersion;
+import dev.keel.testkit.ClientConnection;
+import dev.keel.testkit.McpTestClient;
+
+/** The real {@code keel serve --port 0} process: it prints its URL, serves both eras and WebSocket, and stops on SIGTERM. */
+class HttpProcessTest {
+
+    private static final Pattern URL = Pattern.compile("(http://\\S+/mcp)");
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void servesAtThePrintedUrlAndStopsCleanly() throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        File stderr = File.createTempFile("keel-http", ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, KeelMain.class.getName(), "serve", "--port", "0", "--toolset", "demo")
+                .redirectError(stderr).start();
+        processes.add(process);
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertThat(line).as("the one line printed on start").isNotNull().contains("http://127.0.0.1:");
+        Matcher matcher = URL.matcher(line);
+        assertThat(matcher.find()).isTrue();
+        URI url = URI.create(matcher.group(1));
+
+        try (McpTestClient modern = McpTestClient.builder().connect(ClientConnection.http(url))) {
+            assertThat(modern.callTool("add", Map.of("a", 2, "b", 3)).structured().path("sum").asInt()).isEqualTo(5);
+        }
+        try (McpTestClient legacy = McpTestClient.builder().version(ProtocolVersion.V2025_06_18)
+                .connect(ClientConnection.http(url))) {
+            assertThat(legacy.callTool("echo", Map.of("message", "over http")).text()).isEqualTo("over http");
+        }
+        URI ws = URI.create("ws://" + url.getAuthority() + "/mcp/ws");
+        try (McpTestClient socket = McpTestClient.builder().connect(ClientConnection.webSocket(ws))) {
+            assertThat(socket.callTool("echo", Map.of("message", "over ws")).text()).isEqualTo("over ws");
+        }
+
+        process.destroy();  // SIGTERM, as Ctrl-C or an orchestrator sends
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(stderr.toPath())).contains("Stopping").contains("Stopped");
+    }
+}
