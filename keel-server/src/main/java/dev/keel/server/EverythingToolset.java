@@ -45,7 +45,7 @@ import dev.keel.spec.ToolAnnotations;
  * feature Keel serves, so each can be tried from any client: elicitation (form and typed), sampling,
  * roots, progress, logging, change notifications (a counter resource to subscribe to, tools that add
  * and remove tools), completion, pagination, typed tools with validation, every kind of error, and
- * timeouts.
+ * timeouts; and the fixtures of the official conformance suite ({@link ConformanceFixtures}).
  */
 public final class EverythingToolset implements Toolset {
 
@@ -89,10 +89,11 @@ public final class EverythingToolset implements Toolset {
     @Override
     public void register(McpServer.Builder builder) {
         new DemoToolset().register(builder);
-        builder.pageSize(20).instructions("A toolset that exercises every MCP feature; each tool says what it shows.");
+        builder.pageSize(50).instructions("A toolset that exercises every MCP feature; each tool says what it shows.");
         registerTools(builder);
         registerResources(builder);
         registerPrompts(builder);
+        new ConformanceFixtures(server::get).register(builder);
     }
 
     private void registerTools(McpServer.Builder builder) {

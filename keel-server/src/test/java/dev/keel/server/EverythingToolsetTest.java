@@ -92,16 +92,20 @@ class EverythingToolsetTest {
     }
 
     @Test
-    void fiftyItemsArePagedTwentyAtATime() {
+    void fiftyFiveResourcesArePagedFiftyAtATime() {
         try (McpTestClient client = client(ProtocolVersion.V2025_06_18).connect(everything())) {
             List<String> uris = new ArrayList<>();
+            int pages = 0;
             String cursor = null;
             do {
                 JsonNode page = client.request("resources/list", cursor == null ? Map.of() : Map.of("cursor", cursor)).result();
                 page.get("resources").forEach(r -> uris.add(r.get("uri").asString()));
                 cursor = page.path("nextCursor").asString(null);
+                pages++;
             } while (cursor != null);
-            assertThat(uris).hasSize(52).contains("everything://items/50", "everything://counter");
+            assertThat(pages).isEqualTo(2);
+            assertThat(uris).hasSize(55).doesNotHaveDuplicates()
+                    .contains("everything://items/50", "everything://counter", "test://static-text");
         }
     }
 

@@ -116,8 +116,9 @@ class StdioProcessTest {
         try (McpTestClient client = McpTestClient.builder().connect(over(process))) {
             assertThat(client.listTools().tools()).extracting(dev.keel.spec.Tool::name)
                     .contains("echo", "weather", "ask_name", "summarize", "add_tool", "slow");
-            assertThat(client.listPrompts().prompts()).hasSize(2);
-            assertThat(client.listResourceTemplates().resourceTemplates()).hasSize(1);
+            assertThat(client.listPrompts().prompts()).extracting(dev.keel.spec.Prompt::name)
+                    .contains("greeting", "plan_trip", "test_simple_prompt");
+            assertThat(client.listResourceTemplates().resourceTemplates()).hasSize(2);
         }
     }
 
