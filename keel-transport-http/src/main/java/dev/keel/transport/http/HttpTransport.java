@@ -205,6 +205,11 @@ public final class HttpTransport implements Transport {
         return URI.create("http://" + host + ":" + port() + settings.path());
     }
 
+    /** The open legacy sessions; for tests in this package. */
+    Sessions sessions() {
+        return sessions;
+    }
+
     /** How many legacy sessions are open. */
     public int sessionCount() {
         Sessions s = sessions;

@@ -273,23 +273,34 @@ class HttpProtocolTest {
     void aLostLegacyStreamIsResumedWithLastEventId() throws Exception {
         HttpFixture f = start();
         String session = initialize(f, "2025-11-25");
-        HttpResponse<java.io.InputStream> stream = f.post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"steps\",\"arguments\":{},\"_meta\":{\"progressToken\":\"t\"}}}")
-                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25").stream();
-        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"steps\",\"arguments\":{},\"_meta\":{\"progressToken\":\"t\"}}}";
         List<String> seen = new ArrayList<>();
         String lastId = null;
-        // the priming event (an id, a retry, no data), then the first progress notification
-        while (seen.stream().noneMatch(l -> l.contains("half way"))) {
-            String line = reader.readLine();
-            seen.add(line);
-            if (line.startsWith("id: ")) {
-                lastId = line.substring(4);
+        // a socket, so that closing it really drops the connection (the JDK client would drain it)
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", f.transport.port())) {
+            socket.getOutputStream().write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\nMcp-Session-Id: " + session + "\r\n"
+                    + "MCP-Protocol-Version: 2025-11-25\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            // the priming event (an id, a retry, no data), then the first progress notification
+            while (seen.stream().noneMatch(l -> l.contains("half way"))) {
+                String line = reader.readLine();
+                seen.add(line);
+                if (line.startsWith("id: ")) {
+                    lastId = line.substring(4);
+                }
             }
         }
-        assertThat(seen).anyMatch(l -> l.startsWith("retry: "));
-        stream.body().close();  // the connection is gone; in a legacy session that cancels nothing
+        assertThat(seen).contains("HTTP/1.1 200 OK").anyMatch(l -> l.startsWith("retry: "));
+        // the keep-alive comments show the server the connection is gone; in a legacy session that cancels nothing
+        LegacyStream stream = f.transport.sessions().get(session).stream("1");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stream.attached() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        assertThat(stream.attached()).isFalse();
         release.countDown();
 
         HttpResponse<String> resumed = f.http.send(HttpRequest.newBuilder(f.url()).GET()
