@@ -452,6 +452,10 @@ public final class HttpTransport implements Transport {
         }
 
         public HttpTransport build() {
+            if (keepAlive.compareTo(idleTimeout) >= 0) {
+                throw new IllegalArgumentException("keepAlive (" + keepAlive + ") must be shorter than idleTimeout ("
+                        + idleTimeout + "), or quiet streams would be closed as idle");
+            }
             Set<String> paths = new java.util.HashSet<>(mounts.keySet());
             paths.add(path);
             if (legacySse && (!paths.add(ssePath) || !paths.add(messagesPath))) {
