@@ -27,6 +27,8 @@ final class LegacyStream implements MessageSink {
     /** The id of the last event written to a connection, for a GET that attaches without Last-Event-ID. */
     private String lastWritten;
     private boolean ended;
+    /** Whether a priming event went out: once per stream, so that its id stays unique. */
+    private boolean primed;
 
     LegacyStream(String id, HttpSession session, EventStore store) {
         this.id = id;
@@ -96,6 +98,7 @@ final class LegacyStream implements MessageSink {
      * live ones; a keep-alive comment whenever it is quiet for {@code keepAlive}.
      *
      * @param priming whether to begin with an event that only carries an id and {@code retryMillis}
+     *     (sent on the stream's first connection only, so that no id repeats)
      * @return whether the stream ended while this connection was attached (the response may end cleanly)
      */
     boolean serve(SseWriter connection, String lastEventId, boolean priming, long retryMillis, Duration keepAlive)
@@ -109,8 +112,9 @@ final class LegacyStream implements MessageSink {
             try {
                 // where the client stands: the id it resumes from, else what an earlier connection got, else nothing
                 String after = lastEventId != null ? lastEventId : lastWritten != null ? lastWritten : id + "-0";
-                if (priming) {
-                    // an id to come back with even if nothing else arrives: the position it stands at
+                if (priming && !primed) {
+                    // an id to come back with even if nothing else arrives: the stream's start
+                    primed = true;
                     connection.priming(after, retryMillis);
                 }
                 EventStore.Replay replay = store.after(session.id, after);
