@@ -1,0 +1,136 @@
+package dev.keel.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String yaml) throws Exception {
+        Path file = dir.resolve("keel.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static ConfigException problems(Path file, Map<String, String> env, Map<String, String> properties) {
+        return catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, env, properties));
+    }
+
+    @Test
+    void nothingConfiguredIsTheDefaults() throws Exception {
+        KeelConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.http().host()).isEqualTo("127.0.0.1");
+        assertThat(config.shutdown().timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.toolsets()).containsExactly("demo");
+    }
+
+    @Test
+    void theFileIsReadAndTheEnvironmentWinsOverItAndSystemPropertiesOverBoth() throws Exception {
+        Path file = file("""
+                keel:
+                  toolsets: [demo, everything]
+                  http:
+                    port: 9000
+                    keep-alive: 5s
+                    sessions:
+                      idle-ttl: 2m
+                  shutdown:
+                    timeout: 30s
+                """);
+        KeelConfig fromFile = ConfigLoader.load(file, Map.of(), Map.of());
+        assertThat(fromFile.http().port()).isEqualTo(9000);
+        assertThat(fromFile.http().keepAlive()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(fromFile.http().sessions().idleTtl()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(fromFile.toolsets()).containsExactly("demo", "everything");
+
+        Map<String, String> env = Map.of("KEEL_HTTP_PORT", "9100", "KEEL_SHUTDOWN_TIMEOUT", "1m",
+                "KEEL_TOOLSETS", "everything, demo", "KEEL_HTTP_SESSIONS_IDLE_TTL", "PT90S");
+        KeelConfig withEnv = ConfigLoader.load(file, env, Map.of());
+        assertThat(withEnv.http().port()).isEqualTo(9100);
+        assertThat(withEnv.shutdown().timeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(withEnv.toolsets()).containsExactly("everything", "demo");
+        assertThat(withEnv.http().sessions().idleTtl()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(withEnv.http().keepAlive()).as("what the environment leaves alone stays").isEqualTo(Duration.ofSeconds(5));
+
+        KeelConfig withProperties = ConfigLoader.load(file, env, Map.of("keel.http.port", "9200"));
+        assertThat(withProperties.http().port()).isEqualTo(9200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a port that is not a number   | keel:\\n  http:\\n    port: abc                   | keel.http.port: 'abc' is not a whole number
+            a port out of range           | keel:\\n  http:\\n    port: 70000                 | keel.http.port: 70000 is not a port; use 0..65535
+            a misspelt key                | keel:\\n  htp:\\n    port: 1                     | keel.htp: unknown key
+            a misspelt key is suggested   | keel:\\n  htp:\\n    port: 1                     | did you mean http?
+            a duration without a unit     | keel:\\n  shutdown:\\n    timeout: 10             | keel.shutdown.timeout: 10 has no unit
+            a duration that is not one    | keel:\\n  shutdown:\\n    timeout: soon           | keel.shutdown.timeout: 'soon' is not a duration
+            a list given as a value       | keel:\\n  toolsets: demo                         | keel.toolsets: expected a list
+            a boolean that is not one     | keel:\\n  http:\\n    legacy-sse: maybe           | keel.http.legacy-sse: 'maybe' is not true or false
+            an unknown transport          | keel:\\n  transport: carrier-pigeon             | keel.transport: 'carrier-pigeon' is not a transport; use http or stdio
+            a section given as a value    | keel:\\n  http: 8080                           | keel.http: expected a section of keys, found 8080
+            a key outside keel            | kell:\\n  http: {}                              | kell: unknown key
+            filesystem without roots      | keel:\\n  toolsets: [filesystem]                 | keel.filesystem.roots: the filesystem toolset needs at least one root
+            keep-alive beyond idle        | keel:\\n  http:\\n    keep-alive: 1m              | keel.http.keep-alive: 1m must be shorter than keel.http.idle-timeout (30s)
+            a bad log format              | keel:\\n  log:\\n    format: xml                  | keel.log.format: 'xml' is not a format; use text or json
+            """)
+    void everyProblemNamesItsKeyAndValue(String name, String yaml, String expected) throws Exception {
+        Path file = file(yaml.replace("\\n", "\n"));
+        ConfigException e = problems(file, Map.of(), Map.of());
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains(expected);
+    }
+
+    @Test
+    void overridesThatCannotBeReadNameTheirSource() {
+        ConfigException e = problems(null, Map.of("KEEL_HTTP_PORT", "eighty"), Map.of("keel.shutdown.timeout", "x"));
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "keel.http.port: 'eighty' is not a whole number (from KEEL_HTTP_PORT)",
+                "keel.shutdown.timeout: 'x' is not a duration; write e.g. 500ms, 10s, 5m, 2h or PT10S (from -Dkeel.shutdown.timeout)");
+    }
+
+    @Test
+    void allProblemsAreReportedAtOnce() throws Exception {
+        Path file = file("keel:\n  http:\n    port: -5\n    max-in-flight: 0\n  log:\n    level: loud\n");
+        assertThat(problems(file, Map.of(), Map.of()).problems()).hasSize(3);
+    }
+
+    @Test
+    void relativeRootsAreResolvedAgainstTheFile() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Path file = file("keel:\n  toolsets: [filesystem]\n  filesystem:\n    roots: [data, .]\n");
+        KeelConfig config = ConfigLoader.load(file, Map.of(), Map.of());
+        assertThat(config.filesystem().roots()).containsExactly(dir.resolve("data").toString(), dir.toString());
+    }
+
+    @Test
+    void aMissingOrBrokenFileIsAProblemNotAStackTrace() throws Exception {
+        assertThat(problems(dir.resolve("nope.yaml"), Map.of(), Map.of()).getMessage()).contains("no such file");
+        assertThat(problems(file("keel: [unclosed"), Map.of(), Map.of()).getMessage()).contains("not valid YAML");
+    }
+
+    @Test
+    void theConfigurationDocumentIsGeneratedFromTheModel() throws Exception {
+        assertThat(Files.readString(Path.of("..", "docs", "configuration.md"))).as(
+                "docs/configuration.md is stale: regenerate it with ./keel config docs > docs/configuration.md")
+                .isEqualTo(ConfigDocs.markdown());
+    }
+
+    @Test
+    void everyKeyHasAnEnvironmentVariable() {
+        assertThat(ConfigDocs.markdown()).contains("`KEEL_HTTP_SESSIONS_IDLE_TTL`", "`KEEL_FILESYSTEM_ROOTS`",
+                "`KEEL_HTTP_WEBSOCKET_MAX_MESSAGE_BYTES`");
+    }
+}
