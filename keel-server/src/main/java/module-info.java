@@ -4,10 +4,14 @@ module dev.keel.server {
     requires dev.keel.transport.stdio;
     requires dev.keel.transport.http;
     requires dev.keel.transport.websocket;
+    requires transitive dev.keel.config;
+    requires transitive dev.keel.health;
     requires dev.keel.schema;
     requires info.picocli;
+    requires jdk.unsupported;
     requires org.slf4j;
     requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
 
     exports dev.keel.server;
 
@@ -15,5 +19,6 @@ module dev.keel.server {
 
     uses dev.keel.server.Toolset;
 
-    provides dev.keel.server.Toolset with dev.keel.server.DemoToolset, dev.keel.server.EverythingToolset;
+    provides dev.keel.server.Toolset with dev.keel.server.DemoToolset, dev.keel.server.EverythingToolset,
+            dev.keel.server.FilesystemToolset;
 }

@@ -108,11 +108,9 @@ public final class ConfigLoader {
                 section = root.get("keel");
             }
         }
-        KeelConfig config = build(KeelConfig.class, "keel", section, KeelConfig.defaults());
-        if (problems.isEmpty()) {
-            config = resolvePaths(config, base);
-            problems.addAll(config.problems());
-        }
+        // a value that could not be read falls back to its default, so the checks below see only good values
+        KeelConfig config = resolvePaths(build(KeelConfig.class, "keel", section, KeelConfig.defaults()), base);
+        problems.addAll(config.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KeelMain.Version.class,
         description = "Keel: a production server for the Model Context Protocol (MCP).",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class KeelMain implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -1,208 +1,165 @@
 package dev.keel.server;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Level;
-import dev.keel.core.McpServer;
-import dev.keel.core.RequestIdMiddleware;
-import dev.keel.core.TimingMiddleware;
-import dev.keel.jsonrpc.JsonRpcLimits;
-import dev.keel.transport.http.HttpTransport;
-import dev.keel.transport.http.OriginPolicy;
-import dev.keel.transport.stdio.StdioTransport;
-import dev.keel.transport.websocket.WebSocketEndpoint;
+import dev.keel.config.ConfigException;
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.Durations;
+import dev.keel.config.KeelConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code keel serve}: serves a toolset. */
+/** {@code keel serve}: serves toolsets as the configuration says, flags overriding it. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = {"Serves an MCP toolset to any client, in every protocol revision from 2024-11-05 to 2026-07-28.",
-                "By default over Streamable HTTP at http://127.0.0.1:8080/mcp, with WebSocket at /mcp/ws;"
-                        + " it prints the URL once it listens, and Ctrl-C stops it cleanly.",
+        description = {"Serves MCP toolsets to any client, in every protocol revision from 2024-11-05 to 2026-07-28.",
+                "By default over Streamable HTTP at http://127.0.0.1:8080/mcp, with WebSocket at /mcp/ws and health"
+                        + " at /health/live and /health/ready; it prints the URL once it listens. SIGTERM or Ctrl-C"
+                        + " drains it (a second one exits at once).",
                 "With --stdio, the client starts keel as a child process and talks over stdin and stdout;"
-                        + " logs go to stderr."})
+                        + " logs go to stderr.",
+                "Settings come from keel.yaml (or --config FILE), then KEEL_* environment variables, then -Dkeel.*"
+                        + " system properties, then these flags; see docs/configuration.md."})
 final class ServeCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (default: keel.yaml in the working directory, if there is one).")
+    Path config;
+
     @Option(names = "--stdio", description = "Serve over stdin and stdout (one JSON-RPC message per line) instead of HTTP.")
     boolean stdio;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only;"
-                    + " 0.0.0.0 for every interface, which turns off the Host check unless --allowed-host is given).")
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "The address to listen on (keel.http.host; default 127.0.0.1, this machine only).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
-            description = "The port to listen on (default: ${DEFAULT-VALUE}); 0 picks a free one and prints it.")
-    int port;
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "The port to listen on (keel.http.port; default 8080); 0 picks a free one and prints it.")
+    Integer port;
 
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
-            description = "A browser origin (scheme://host[:port]) allowed to call besides this machine's pages;"
-                    + " repeatable; '*' allows any.")
-    List<String> allowedOrigins = new java.util.ArrayList<>();
+    @Option(names = "--toolset", paramLabel = "NAME",
+            description = "A toolset to serve (keel.toolsets; default demo); repeatable. Available: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ToolsetNames.class)
+    List<String> toolsets = new ArrayList<>();
 
-    @Option(names = "--allowed-host", paramLabel = "HOST",
-            description = "A host name requests may address (DNS rebinding protection); repeatable."
-                    + " Default: the loopback names when listening on loopback.")
-    List<String> allowedHosts = new java.util.ArrayList<>();
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "A jar or directory with plug-in toolsets, besides keel.plugins.dir; repeatable.")
+    List<Path> classPath = new ArrayList<>();
 
-    @Option(names = "--legacy-sse", description = "Also serve the deprecated HTTP+SSE transport of 2024-11-05"
-            + " (GET /sse, POST /messages) for old clients.")
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "keel.log.level: trace, debug, info, warn or error.")
+    String logLevel;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "keel.log.format: text, or json for one object per line.")
+    String logFormat;
+
+    @Option(names = "--max-message-bytes", paramLabel = "BYTES", description = "keel.limits.max-message-bytes.")
+    Integer maxMessageBytes;
+
+    @Option(names = "--max-in-flight", paramLabel = "N", description = "keel.limits.max-in-flight-per-connection.")
+    Integer maxInFlight;
+
+    @Option(names = "--shutdown-grace", paramLabel = "DURATION", description = "keel.shutdown.timeout, e.g. 10s.")
+    String shutdownGrace;
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "keel.http.allowed-origins; repeatable.")
+    List<String> allowedOrigins = new ArrayList<>();
+
+    @Option(names = "--allowed-host", paramLabel = "HOST", description = "keel.http.allowed-hosts; repeatable.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--legacy-sse", description = "keel.http.legacy-sse: also serve the HTTP+SSE transport of 2024-11-05.")
     boolean legacySse;
 
-    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "10000",
-            description = "The most legacy HTTP sessions open at once; the oldest idle one is evicted for a new one"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int maxSessions;
+    @Option(names = "--sse-keepalive", paramLabel = "DURATION", description = "keel.http.keep-alive, e.g. 10s.")
+    String sseKeepAlive;
 
-    @Option(names = "--session-ttl", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
-            description = "How long an unused legacy HTTP session lives (default: ${DEFAULT-VALUE}).")
-    Duration sessionTtl;
-
-    @Option(names = "--sse-keepalive", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "How often quiet event streams get a keep-alive comment; a 2026-07-28 request whose"
-                    + " client closed the connection is cancelled within about twice this (default: ${DEFAULT-VALUE}).")
-    Duration sseKeepAlive;
-
-    @Option(names = "--toolset", paramLabel = "NAME", defaultValue = "demo",
-            description = "The toolset to serve (default: ${DEFAULT-VALUE}). Available: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = ToolsetNames.class)
-    String toolset;
-
-    @Option(names = "--max-message-bytes", paramLabel = "BYTES", defaultValue = "4194304",
-            description = "The largest message accepted, in bytes (default: ${DEFAULT-VALUE}, 4 MiB);"
-                    + " a longer one is answered with an error and skipped unread.")
-    int maxMessageBytes;
-
-    @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1024",
-            description = "The most requests one connection may have running at once (default: ${DEFAULT-VALUE});"
-                    + " more are refused with an error at once instead of queueing.")
-    int maxInFlight;
-
-    @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "5s",
-            converter = DurationConverter.class,
-            description = "How long running requests may finish once the input ends or the server stops,"
-                    + " before they are cancelled (default: ${DEFAULT-VALUE}; e.g. 500ms, 10s, 1m).")
-    Duration shutdownGrace;
-
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
-            description = "The least severe log level written to stderr: trace, debug, info, warn or error"
-                    + " (default: ${DEFAULT-VALUE}).")
-    String logLevel;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any key, e.g. --set keel.http.max-in-flight=100;"
+            + " repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
-        Level level = Level.toLevel(logLevel, null);
-        if (level == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--log-level must be one of trace, debug, info, warn, error; was '" + logLevel + "'");
+        KeelConfig loaded;
+        try {
+            loaded = ConfigLoader.load(configFile(), System.getenv(), overrides());
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("keel: " + e.getMessage());
+            return 2;
         }
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
-        if (maxMessageBytes <= 0 || maxInFlight <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--max-message-bytes and --max-in-flight must be positive");
+        Logs.configure(loaded.log().level(), loaded.log().format());
+        try {
+            return new KeelRuntime(loaded, classPath, spec.commandLine().getOut()).run();
+        } catch (KeelRuntime.SetupException e) {
+            spec.commandLine().getErr().println("keel: " + e.getMessage());
+            return 2;
         }
-        Toolset selected = Toolset.named(toolset).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(), "unknown toolset '" + toolset + "'; available: " + names()));
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
-        }
-        McpServer.Builder builder = McpServer.builder()
-                .name("keel-" + selected.name())
-                .version(versionOrDevelopment())
-                .title("Keel (" + selected.name() + " toolset)")
-                .limits(JsonRpcLimits.builder().maxMessageBytes(maxMessageBytes).build())
-                .maxInFlightPerChannel(maxInFlight)
-                .middleware(new RequestIdMiddleware(), new TimingMiddleware());
-        selected.register(builder);
-        McpServer server = builder.build();
-        selected.started(server);
-        if (!stdio) {
-            return serveHttp(server, selected);
-        }
-        LOG.info("Serving toolset {} over stdio ({} tools)", selected.name(), server.tools().size());
-        int status = StdioTransport.builder().maxMessageBytes(maxMessageBytes).shutdownGrace(shutdownGrace).build()
-                .run(server);
-        LOG.info("stdin closed; stopped");
-        return status;
     }
 
-    /** Serves over HTTP and WebSocket until Ctrl-C (or SIGTERM), then stops gracefully. */
-    private int serveHttp(McpServer server, Toolset selected) {
-        HttpTransport.Builder http = HttpTransport.builder().host(host).port(port)
-                .maxRequestBytes(maxMessageBytes)
-                .maxSessions(positive(maxSessions, "--max-sessions"))
-                .sessionIdleTtl(sessionTtl)
-                .keepAlive(sseKeepAlive)
-                .legacySse(legacySse)
-                .mount("/mcp/ws", WebSocketEndpoint.builder().maxMessageBytes(maxMessageBytes).build());
-        try {
-            if (!allowedOrigins.isEmpty()) {
-                http.origins(OriginPolicy.of(allowedOrigins).andLoopback());
+    private Path configFile() {
+        if (config != null) {
+            return config;
+        }
+        Path local = Path.of("keel.yaml");
+        return Files.isRegularFile(local) ? local : null;
+    }
+
+    /** System properties named keel.*, then the flags, as keys: the flags win. */
+    private Map<String, String> overrides() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        Properties system = System.getProperties();
+        for (String name : system.stringPropertyNames()) {
+            if (name.startsWith("keel.")) {
+                keys.put(name, system.getProperty(name));
             }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--allowed-origin: " + e.getMessage());
+        }
+        keys.putAll(settings);
+        if (stdio) {
+            keys.put("keel.transport", "stdio");
+        }
+        put(keys, "keel.http.host", host);
+        put(keys, "keel.http.port", port);
+        if (!toolsets.isEmpty()) {
+            keys.put("keel.toolsets", String.join(",", toolsets));
+        }
+        put(keys, "keel.log.level", logLevel);
+        put(keys, "keel.log.format", logFormat);
+        put(keys, "keel.limits.max-message-bytes", maxMessageBytes);
+        put(keys, "keel.limits.max-in-flight-per-connection", maxInFlight);
+        put(keys, "keel.shutdown.timeout", shutdownGrace);
+        if (!allowedOrigins.isEmpty()) {
+            keys.put("keel.http.allowed-origins", String.join(",", allowedOrigins));
         }
         if (!allowedHosts.isEmpty()) {
-            http.allowedHosts(allowedHosts);
+            keys.put("keel.http.allowed-hosts", String.join(",", allowedHosts));
         }
-        HttpTransport transport = http.build();
-        transport.start(server);
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping: letting running requests finish for up to {}", shutdownGrace);
-            transport.stop(shutdownGrace);
-            stopped.countDown();
-            try {
-                finished.await(2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "keel-shutdown"));
-        java.net.URI url = transport.url();
-        spec.commandLine().getOut().println("Keel is serving the " + selected.name() + " toolset at " + url
-                + " (WebSocket: ws://" + url.getAuthority() + "/mcp/ws); Ctrl-C stops it");
-        spec.commandLine().getOut().flush();
-        LOG.info("Serving toolset {} over HTTP at {} ({} tools)", selected.name(), url, server.tools().size());
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            transport.stop(shutdownGrace);
+        if (legacySse) {
+            keys.put("keel.http.legacy-sse", "true");
         }
-        server.close();
-        LOG.info("Stopped");
-        finished.countDown();
-        return 0;
+        put(keys, "keel.http.keep-alive", sseKeepAlive);
+        return keys;
     }
 
-    private int positive(int value, String option) {
-        if (value <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be positive, not " + value);
+    private static void put(Map<String, String> keys, String key, Object value) {
+        if (value != null) {
+            keys.put(key, value.toString());
         }
-        return value;
     }
 
-    private static String versionOrDevelopment() {
+    static String versionOrDevelopment() {
         String version = ServeCommand.class.getPackage().getImplementationVersion();
         return version == null ? "0.1.0-SNAPSHOT" : version;
-    }
-
-    private static String names() {
-        return Toolset.available().stream().map(Toolset::name).sorted().collect(Collectors.joining(", "));
     }
 
     /** The names of the toolsets on the class path, for help and completion. */
@@ -218,24 +175,10 @@ final class ServeCommand implements Callable<Integer> {
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            String v = value.trim().toLowerCase(java.util.Locale.ROOT);
             try {
-                if (v.startsWith("pt")) {
-                    return Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
-                }
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                long amount = Long.parseLong(v.substring(0, v.length() - 1));
-                return switch (v.charAt(v.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(amount);
-                    case 'm' -> Duration.ofMinutes(amount);
-                    case 'h' -> Duration.ofHours(amount);
-                    default -> throw new NumberFormatException();
-                };
-            } catch (RuntimeException e) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a duration; use e.g. 500ms, 10s, 2m or PT10S");
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

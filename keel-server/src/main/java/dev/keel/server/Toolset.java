@@ -20,8 +20,20 @@ public interface Toolset {
     /** One line on what it offers, for {@code --help}. */
     String description();
 
+    /**
+     * Reads the toolset's settings before {@link #register}; refuses bad ones with an
+     * {@link IllegalArgumentException} that says what is wrong. By default, nothing to read.
+     */
+    default void configure(dev.keel.config.KeelConfig config) {
+    }
+
     /** Registers the toolset's tools, resources and prompts. */
     void register(McpServer.Builder server);
+
+    /** What the toolset's readiness depends on (its directories, its database), checked by {@code /health/ready}. */
+    default List<dev.keel.health.HealthCheck> healthChecks() {
+        return List.of();
+    }
 
     /** Called once the server is built, for toolsets whose tools change the server while it runs. */
     default void started(McpServer server) {
@@ -29,8 +41,13 @@ public interface Toolset {
 
     /** Every toolset on the class path, by name. */
     static List<Toolset> available() {
+        return available(Toolset.class.getClassLoader());
+    }
+
+    /** Every toolset {@code loader} finds (the class path and any plug-in jars it was given). */
+    static List<Toolset> available(ClassLoader loader) {
         List<Toolset> all = new ArrayList<>();
-        ServiceLoader.load(Toolset.class).forEach(all::add);
+        ServiceLoader.load(Toolset.class, loader).forEach(all::add);
         return all;
     }
 

@@ -54,7 +54,7 @@ class KeelCommandLineTest {
     @Test
     void anUnknownToolsetIsNamed() {
         assertThat(KeelMain.run("serve", "--stdio", "--toolset", "nope")).isEqualTo(2);
-        assertThat(stderr()).contains("unknown toolset 'nope'; available: demo");
+        assertThat(stderr()).contains("keel.toolsets: no toolset named 'nope'; available: demo, everything, filesystem");
     }
 
     @Test
@@ -66,6 +66,20 @@ class KeelCommandLineTest {
     @Test
     void aMalformedLogLevelIsExplained() {
         assertThat(KeelMain.run("serve", "--stdio", "--log-level", "loud")).isEqualTo(2);
-        assertThat(stderr()).contains("--log-level must be one of");
+        assertThat(stderr()).contains("keel.log.level: 'loud' is not a level; use trace, debug, info, warn or error");
+    }
+
+    @Test
+    void configCheckNamesEveryBadKeyAndExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("keel.yaml");
+        java.nio.file.Files.writeString(file, "keel:\n  http:\n    port: 99999\n  shutdown:\n    timeout: forever\n");
+        assertThat(KeelMain.run("config", "check", file.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("keel.http.port: 99999 is not a port").contains("keel.shutdown.timeout: 'forever'")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theExampleConfigurationIsValid() {
+        assertThat(KeelMain.run("config", "check", "../examples/keel.yaml")).isZero();
     }
 }
