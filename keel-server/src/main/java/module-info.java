@@ -6,6 +6,7 @@ module dev.keel.server {
     requires dev.keel.transport.websocket;
     requires transitive dev.keel.config;
     requires transitive dev.keel.health;
+    requires dev.keel.client;
     requires dev.keel.schema;
     requires info.picocli;
     requires jdk.unsupported;

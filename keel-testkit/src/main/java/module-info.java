@@ -8,6 +8,7 @@ module dev.keel.testkit {
     requires transitive org.assertj.core;
     requires com.networknt.schema;
     requires transitive java.net.http;
+    requires transitive dev.keel.client;
 
     exports dev.keel.testkit;
 }

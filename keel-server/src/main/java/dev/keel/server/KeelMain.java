@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KeelMain.Version.class,
         description = "Keel: a production server for the Model Context Protocol (MCP).",
-        subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ClientCommands.Discover.class, ClientCommands.Tools.class,
+                ClientCommands.Call.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class KeelMain implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -30,14 +31,18 @@ public final class KeelMain implements Callable<Integer> {
     public static int run(String... args) {
         PrintStream stdout = System.out;
         System.setOut(System.err);
-        CommandLine commandLine = new CommandLine(new KeelMain())
-                .setOut(new java.io.PrintWriter(stdout, true))
-                .setErr(new java.io.PrintWriter(System.err, true))
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("keel: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                    return 1;
-                });
-        return commandLine.execute(args);
+        try {
+            CommandLine commandLine = new CommandLine(new KeelMain())
+                    .setOut(new java.io.PrintWriter(stdout, true))
+                    .setErr(new java.io.PrintWriter(System.err, true))
+                    .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                        cmd.getErr().println("keel: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                        return 1;
+                    });
+            return commandLine.execute(args);
+        } finally {
+            System.setOut(stdout);
+        }
     }
 
     @Override

@@ -36,6 +36,7 @@ final class Logs {
             json.setWithArguments(false);
             json.setWithSequenceNumber(false);
             json.setWithNanoseconds(false);
+            json.setWithContext(false);
             encoder = json;
         } else {
             PatternLayoutEncoder text = new PatternLayoutEncoder();

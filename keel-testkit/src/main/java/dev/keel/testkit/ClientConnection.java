@@ -1,14 +1,10 @@
 package dev.keel.testkit;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import dev.keel.client.Connection;
 import dev.keel.core.McpServer;
 import dev.keel.core.spi.Channel;
 
@@ -17,17 +13,30 @@ import dev.keel.core.spi.Channel;
  * process), or over any transport a test provides. One message per {@link #send}; every message the
  * server sends goes to the consumer given to {@link #start}.
  */
-public interface ClientConnection extends AutoCloseable {
+public interface ClientConnection extends Connection {
 
-    /** Starts delivering the server's messages to {@code onMessage}, each as the bytes of one message. */
-    void start(Consumer<byte[]> onMessage);
+    /** A connection of the client library, as the test kit's type. */
+    static ClientConnection of(Connection connection) {
+        if (connection instanceof ClientConnection already) {
+            return already;
+        }
+        return new ClientConnection() {
+            @Override
+            public void start(Consumer<byte[]> onMessage) {
+                connection.start(onMessage);
+            }
 
-    /** Sends one message (or batch) to the server. */
-    void send(byte[] message);
+            @Override
+            public void send(byte[] message) {
+                connection.send(message);
+            }
 
-    /** Ends the connection. */
-    @Override
-    void close();
+            @Override
+            public void close() {
+                connection.close();
+            }
+        };
+    }
 
     /** A connection straight into {@code server}'s engine, through a channel of its own: no wire at all. */
     static ClientConnection inMemory(McpServer server) {
@@ -57,15 +66,15 @@ public interface ClientConnection extends AutoCloseable {
 
     /**
      * A connection over Streamable HTTP to the MCP endpoint at {@code endpoint}, for either era (see
-     * {@link HttpClientConnection}).
+     * {@link dev.keel.client.HttpConnection}).
      */
-    static HttpClientConnection http(java.net.URI endpoint) {
-        return new HttpClientConnection(endpoint, java.util.Map.of());
+    static ClientConnection http(java.net.URI endpoint) {
+        return of(Connection.http(endpoint));
     }
 
     /** As {@link #http(java.net.URI)}, sending {@code headers} (an {@code Authorization}, say) with every request. */
-    static HttpClientConnection http(java.net.URI endpoint, java.util.Map<String, String> headers) {
-        return new HttpClientConnection(endpoint, headers);
+    static ClientConnection http(java.net.URI endpoint, java.util.Map<String, String> headers) {
+        return of(Connection.http(endpoint, headers));
     }
 
     /** A connection over WebSocket, one message per text frame. */
@@ -83,75 +92,6 @@ public interface ClientConnection extends AutoCloseable {
      * and messages from it read from {@code fromServer}, one per line (the stdio framing).
      */
     static ClientConnection lines(InputStream fromServer, OutputStream toServer) {
-        return new LineConnection(fromServer, toServer);
-    }
-
-    /** Newline-delimited JSON over two streams; the reader runs on a virtual thread. */
-    final class LineConnection implements ClientConnection {
-        private final InputStream in;
-        private final OutputStream out;
-        private final ReentrantLock writeLock = new ReentrantLock();
-        private Thread reader;
-
-        LineConnection(InputStream in, OutputStream out) {
-            this.in = new BufferedInputStream(in, 1 << 16);
-            this.out = out;
-        }
-
-        @Override
-        public void start(Consumer<byte[]> onMessage) {
-            reader = Thread.ofVirtual().name("keel-test-client-reader").start(() -> read(onMessage));
-        }
-
-        private void read(Consumer<byte[]> onMessage) {
-            byte[] buffer = new byte[8192];
-            int length = 0;
-            try {
-                int b;
-                while ((b = in.read()) != -1) {
-                    if (b == '\n') {
-                        if (length > 0) {
-                            onMessage.accept(Arrays.copyOf(buffer, length));
-                        }
-                        length = 0;
-                    } else {
-                        if (length == buffer.length) {
-                            buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                        }
-                        buffer[length++] = (byte) b;
-                    }
-                }
-            } catch (IOException e) {
-                // the server went away: the client's pending requests time out or are failed on close
-            }
-        }
-
-        @Override
-        public void send(byte[] message) {
-            writeLock.lock();
-            try {
-                out.write(message);
-                out.write('\n');
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("the server's input is closed", e);
-            } finally {
-                writeLock.unlock();
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
-
-        /** Waits for the server's output to end (after {@link #close()}, a stdio server exits). */
-        public boolean awaitEndOfStream(java.time.Duration timeout) throws InterruptedException {
-            return reader == null || reader.join(timeout);
-        }
+        return of(Connection.lines(fromServer, toServer));
     }
 }

@@ -1,4 +1,4 @@
-package dev.keel.testkit;
+package dev.keel.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@link ClientConnection} over Streamable HTTP that behaves as real clients do: a 2026-07-28
+ * A {@link Connection} over Streamable HTTP that behaves as real clients do: a 2026-07-28
  * message is POSTed with {@code MCP-Protocol-Version}, {@code Mcp-Method}, {@code Mcp-Name} and the
  * {@code Mcp-Param-*} headers of the tool's {@code x-mcp-header} arguments (learnt from the
  * {@code tools/list} results it sees), and cancelling it closes its POST; a legacy session sends
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * as JSON or as SSE; a status without a JSON body becomes a JSON-RPC error for the request, carrying
  * the status in its message.
  */
-public final class HttpClientConnection implements ClientConnection {
+public final class HttpConnection implements Connection {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PROTOCOL_VERSION_KEY = "io.modelcontextprotocol/protocolVersion";
@@ -51,7 +51,7 @@ public final class HttpClientConnection implements ClientConnection {
     private final Map<String, Boolean> toolLists = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    HttpClientConnection(URI endpoint, Map<String, String> extraHeaders) {
+    HttpConnection(URI endpoint, Map<String, String> extraHeaders) {
         this.endpoint = endpoint;
         this.extraHeaders = Map.copyOf(extraHeaders);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
