@@ -1,0 +1,535 @@
+package dev.keel.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.Histogram;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.Request;
+
+import dev.keel.core.McpServer;
+import dev.keel.server.KeelMain;
+import dev.keel.transport.http.HttpTransport;
+
+/**
+ * The load generator and the scenarios of {@code docs/benchmarks.md}: Streamable HTTP {@code echo}
+ * against the raw Jetty floor (platform and virtual threads) and Keel in both eras at several levels
+ * of requests in flight, the same through {@code wrk} when it is installed, stdio pipelined, many
+ * concurrent slow calls, abandoned legacy sessions, start-up time and idle memory, and a 1 MiB
+ * argument. Servers run in processes of their own on core 1, the load on core 0. Prints Markdown.
+ *
+ * <pre>java -cp … dev.keel.bench.Bench [--rounds 3] [--seconds 5] [--warmup 2] [--smoke] [--only http,stdio,…]</pre>
+ */
+public final class Bench {
+
+    private static final String SERVER_CORE = "1";
+    private final int rounds;
+    private final Duration measured;
+    private final Duration warmUp;
+    private final boolean smoke;
+    private final StringBuilder report = new StringBuilder();
+
+    private Bench(int rounds, Duration measured, Duration warmUp, boolean smoke) {
+        this.rounds = rounds;
+        this.measured = measured;
+        this.warmUp = warmUp;
+        this.smoke = smoke;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = 3;
+        double seconds = 5;
+        double warm = 2;
+        boolean smoke = false;
+        List<String> only = List.of("http", "wrk", "stdio", "sleep", "sessions", "startup", "big");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--warmup" -> warm = Double.parseDouble(args[++i]);
+                case "--smoke" -> smoke = true;
+                case "--only" -> only = List.of(args[++i].split(","));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (smoke) {
+            rounds = 1;
+            seconds = Math.min(seconds, 1);
+            warm = Math.min(warm, 0.5);
+        }
+        boolean pinned = ServerProcess.Pinning.pinSelf("0");
+        Bench bench = new Bench(rounds, Duration.ofMillis((long) (seconds * 1000)), Duration.ofMillis((long) (warm * 1000)),
+                smoke);
+        bench.line("Load generator pinned to core 0, servers to core 1: " + (pinned ? "yes" : "no (taskset unavailable)")
+                + "; " + rounds + " round(s) of " + seconds + " s after " + warm + " s of warm-up; median (min–max).");
+        bench.line("");
+        for (String scenario : only) {
+            switch (scenario) {
+                case "http" -> bench.http();
+                case "wrk" -> bench.wrk();
+                case "stdio" -> bench.stdio();
+                case "sleep" -> bench.sleep();
+                case "sessions" -> bench.sessions();
+                case "startup" -> bench.startup();
+                case "big" -> bench.big();
+                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+            }
+        }
+        System.out.print(bench.report);
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.err.println(text);
+    }
+
+    // ------------------------------------------------------------------ servers
+
+    private static List<String> keel(String... extra) {
+        List<String> args = new ArrayList<>(List.of("serve", "--toolset", "demo", "--log-level", "warn"));
+        args.addAll(List.of(extra));
+        return ServerProcess.java(SERVER_CORE, List.of(), KeelMain.class.getName(), args);
+    }
+
+    private static List<String> floor(boolean virtual) {
+        return ServerProcess.java(SERVER_CORE, List.of(), FloorServer.class.getName(),
+                virtual ? List.of("--virtual") : List.of());
+    }
+
+    /** The shapes of the requests: a 2026-07-28 call, or one in a legacy session. */
+    private static HttpLoad.Shape modern() {
+        return new HttpLoad.Shape() {
+            @Override
+            public byte[] body(long i) {
+                return Fixtures.echoCall(i, "hello, keel");
+            }
+
+            @Override
+            public void headers(Request request) {
+                request.headers(h -> h.put("Accept", "application/json, text/event-stream")
+                        .put("MCP-Protocol-Version", "2026-07-28").put("Mcp-Method", "tools/call").put("Mcp-Name", "echo"));
+            }
+        };
+    }
+
+    private static HttpLoad.Shape legacy(String session) {
+        return new HttpLoad.Shape() {
+            @Override
+            public byte[] body(long i) {
+                return ("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                        + "\"arguments\":{\"message\":\"hello, keel\"}}}").getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void headers(Request request) {
+                request.headers(h -> h.put("Accept", "application/json, text/event-stream")
+                        .put("Mcp-Session-Id", session).put("MCP-Protocol-Version", "2025-11-25"));
+            }
+        };
+    }
+
+    private static String initialize(HttpLoad load, URI url) throws Exception {
+        ContentResponse response = load.once(url, ("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}")
+                .getBytes(StandardCharsets.UTF_8), "Accept", "application/json, text/event-stream");
+        String session = response.getHeaders().get("Mcp-Session-Id");
+        load.once(url, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8),
+                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        return session;
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    /** Streamable HTTP echo at 1, 16, 64 and 256 in flight: the floor both ways, Keel in both eras. */
+    private void http() throws Exception {
+        int[] levels = smoke ? new int[] {16} : new int[] {1, 16, 64, 256};
+        Map<String, Map<Integer, List<HttpLoad.Result>>> results = new LinkedHashMap<>();
+        Map<String, double[]> resources = new LinkedHashMap<>();
+        for (String server : List.of("floor (platform threads)", "floor (virtual threads)", "keel 2026-07-28",
+                "keel 2025-11-25 session")) {
+            List<String> command = switch (server) {
+                case "floor (platform threads)" -> floor(false);
+                case "floor (virtual threads)" -> floor(true);
+                default -> keel("--port", "0");
+            };
+            try (ServerProcess process = ServerProcess.http(command); HttpLoad load = new HttpLoad(1024)) {
+                HttpLoad.Shape shape = server.contains("session") ? legacy(initialize(load, process.url)) : modern();
+                Map<Integer, List<HttpLoad.Result>> byLevel = new LinkedHashMap<>();
+                for (int level : levels) {
+                    List<HttpLoad.Result> runs = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        runs.add(load.run(process.url, shape, level, warmUp, measured));
+                    }
+                    byLevel.put(level, runs);
+                    System.err.printf(Locale.ROOT, "http %s @%d: %.0f req/s%n", server, level,
+                            median(runs, HttpLoad.Result::throughput));
+                }
+                results.put(server, byLevel);
+                resources.put(server, new double[] {process.peakRssMiB(), process.cpuSeconds()});
+            }
+        }
+        line("## Streamable HTTP: tools/call of echo (Java load generator)");
+        line("");
+        line("| Server | In flight | Requests/s | vs floor | p50 ms | p99 ms | p99.9 ms | Errors |");
+        line("|---|---|---|---|---|---|---|---|");
+        Map<Integer, List<HttpLoad.Result>> floor = results.get("floor (platform threads)");
+        for (Map.Entry<String, Map<Integer, List<HttpLoad.Result>>> server : results.entrySet()) {
+            for (Map.Entry<Integer, List<HttpLoad.Result>> level : server.getValue().entrySet()) {
+                List<HttpLoad.Result> runs = level.getValue();
+                double floorRps = median(floor.get(level.getKey()), HttpLoad.Result::throughput);
+                line(String.format(Locale.ROOT, "| %s | %d | %s | %.0f %% | %s | %s | %s | %d |", server.getKey(),
+                        level.getKey(), spread(runs, HttpLoad.Result::throughput, "%.0f"),
+                        100 * median(runs, HttpLoad.Result::throughput) / floorRps,
+                        spread(runs, HttpLoad.Result::p50Ms, "%.2f"), spread(runs, HttpLoad.Result::p99Ms, "%.2f"),
+                        spread(runs, HttpLoad.Result::p999Ms, "%.2f"),
+                        runs.stream().mapToLong(HttpLoad.Result::errors).sum()));
+            }
+        }
+        line("");
+        line("| Server | Peak RSS MiB | CPU s |");
+        line("|---|---|---|");
+        resources.forEach((server, r) -> line(String.format(Locale.ROOT, "| %s | %.0f | %.1f |", server, r[0], r[1])));
+        line("");
+    }
+
+    /** The same HTTP load from {@code wrk}, a C client that one core of Java cannot outrun. */
+    private void wrk() throws Exception {
+        if (!available("wrk", "--version")) {
+            line("## wrk: not installed (apt-get install wrk); skipped");
+            line("");
+            return;
+        }
+        Path script = Files.createTempFile("keel-bench", ".lua");
+        Files.writeString(script, """
+                counter = 0
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                wrk.headers["Accept"] = "application/json, text/event-stream"
+                wrk.headers["MCP-Protocol-Version"] = "2026-07-28"
+                wrk.headers["Mcp-Method"] = "tools/call"
+                wrk.headers["Mcp-Name"] = "echo"
+                request = function()
+                  counter = counter + 1
+                  return wrk.format(nil, nil, nil, '{"jsonrpc":"2.0","id":' .. counter .. ',"method":"tools/call","params":{"name":"echo","arguments":{"message":"hello, keel"},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}')
+                end
+                """);
+        line("## Streamable HTTP: tools/call of echo (wrk, 1 thread, 64 connections)");
+        line("");
+        line("| Server | Requests/s | vs floor | p50 ms | p99 ms |");
+        line("|---|---|---|---|---|");
+        double floorRps = 0;
+        for (String server : List.of("floor (platform threads)", "floor (virtual threads)", "keel 2026-07-28")) {
+            List<String> command = switch (server) {
+                case "floor (platform threads)" -> floor(false);
+                case "floor (virtual threads)" -> floor(true);
+                default -> keel("--port", "0");
+            };
+            try (ServerProcess process = ServerProcess.http(command)) {
+                runWrk(process.url, script, warmUp);
+                List<double[]> runs = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    runs.add(runWrk(process.url, script, measured));
+                }
+                double rps = medianOf(runs, 0);
+                if (floorRps == 0) {
+                    floorRps = rps;
+                }
+                line(String.format(Locale.ROOT, "| %s | %s | %.0f %% | %s | %s |", server, spreadOf(runs, 0, "%.0f"),
+                        100 * rps / floorRps, spreadOf(runs, 1, "%.2f"), spreadOf(runs, 2, "%.2f")));
+            }
+        }
+        line("");
+    }
+
+    /** Requests/s, p50 ms, p99 ms of one wrk run. */
+    private static double[] runWrk(URI url, Path script, Duration time) throws Exception {
+        List<String> command = new ArrayList<>();
+        if (ServerProcess.Pinning.available()) {
+            command.addAll(List.of("taskset", "-c", "0"));
+        }
+        command.addAll(List.of("wrk", "-t1", "-c64", "-d" + Math.max(1, time.toSeconds()) + "s", "--latency",
+                "-s", script.toString(), url.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+        if (!rps.find()) {
+            throw new IOException("wrk printed no rate: " + out);
+        }
+        return new double[] {Double.parseDouble(rps.group(1)), wrkLatency(out, "50%"), wrkLatency(out, "99%")};
+    }
+
+    private static double wrkLatency(String out, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
+        if (!m.find()) {
+            return -1;
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    /** stdio: pipelined echo calls, 512 outstanding, every one answered. */
+    private void stdio() throws Exception {
+        int calls = smoke ? 5_000 : 100_000;
+        List<double[]> runs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Process process = new ProcessBuilder(ServerProcess.java(SERVER_CORE, List.of(), KeelMain.class.getName(),
+                    List.of("serve", "--stdio", "--log-level", "warn"))).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                runs.add(pipeline(process, calls, 512));
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+        line("## stdio: " + calls + " pipelined tools/call of echo (512 outstanding)");
+        line("");
+        line("| Calls/s | Answered | Peak outstanding |");
+        line("|---|---|---|");
+        line("| " + spreadOf(runs, 0, "%.0f") + " | " + (long) medianOf(runs, 1) + " of " + calls + " | 512 |");
+        line("");
+    }
+
+    private static double[] pipeline(Process process, int calls, int window) throws Exception {
+        java.util.concurrent.Semaphore outstanding = new java.util.concurrent.Semaphore(window);
+        AtomicInteger answered = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(calls);
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.contains("\"result\"")) {
+                        answered.incrementAndGet();
+                    }
+                    outstanding.release();
+                    all.countDown();
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        OutputStream out = new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16);
+        long start = System.nanoTime();
+        for (int i = 1; i <= calls; i++) {
+            if (!outstanding.tryAcquire()) {
+                out.flush();
+                outstanding.acquire();
+            }
+            out.write(Fixtures.echoCall(i, "hello, keel"));
+            out.write('\n');
+        }
+        out.flush();
+        all.await(2, TimeUnit.MINUTES);
+        long elapsed = System.nanoTime() - start;
+        out.close();
+        reader.join(Duration.ofSeconds(5));
+        return new double[] {calls * 1e9 / elapsed, answered.get()};
+    }
+
+    /** 1,000 concurrent sleep calls of 100 ms, kept in flight. */
+    private void sleep() throws Exception {
+        int inFlight = smoke ? 100 : 1000;
+        HttpLoad.Shape shape = new HttpLoad.Shape() {
+            @Override
+            public byte[] body(long i) {
+                return ("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"tools/call\",\"params\":{\"name\":\"sleep\","
+                        + "\"arguments\":{\"ms\":100}," + Fixtures.META + "}}").getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void headers(Request request) {
+                request.headers(h -> h.put("Accept", "application/json, text/event-stream")
+                        .put("MCP-Protocol-Version", "2026-07-28").put("Mcp-Method", "tools/call").put("Mcp-Name", "sleep"));
+            }
+        };
+        List<HttpLoad.Result> runs = new ArrayList<>();
+        try (ServerProcess process = ServerProcess.http(keel("--port", "0")); HttpLoad load = new HttpLoad(inFlight + 16)) {
+            for (int round = 0; round < rounds; round++) {
+                runs.add(load.run(process.url, shape, inFlight, warmUp, smoke ? measured : Duration.ofSeconds(10)));
+            }
+        }
+        line("## " + inFlight + " concurrent sleep calls of 100 ms over HTTP (2026-07-28)");
+        line("");
+        line("| Calls/s | p50 ms | p99 ms | Errors |");
+        line("|---|---|---|---|");
+        line("| " + spread(runs, HttpLoad.Result::throughput, "%.0f") + " | " + spread(runs, HttpLoad.Result::p50Ms, "%.1f")
+                + " | " + spread(runs, HttpLoad.Result::p99Ms, "%.1f") + " | "
+                + runs.stream().mapToLong(HttpLoad.Result::errors).sum() + " |");
+        line("");
+    }
+
+    /** 10,000 legacy sessions opened and abandoned, in this process: heap per session after a full GC. */
+    private void sessions() throws Exception {
+        int count = smoke ? 500 : 10_000;
+        McpServer server = Fixtures.echoServer();
+        HttpTransport transport = HttpTransport.builder().port(0).maxSessions(10_000).build();
+        transport.start(server);
+        long before;
+        long after;
+        try (HttpLoad load = new HttpLoad(64)) {
+            URI url = transport.url();
+            initialize(load, url);  // the first session pays for warm classes, not counted
+            before = usedHeapAfterGc();
+            AtomicLong failures = new AtomicLong();
+            AtomicInteger next = new AtomicInteger();
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                clients.add(Thread.ofVirtual().start(() -> {
+                    while (next.incrementAndGet() <= count) {
+                        try {
+                            initialize(load, url);
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Thread client : clients) {
+                client.join();
+            }
+            after = usedHeapAfterGc();
+            line("## " + count + " legacy sessions opened and abandoned (in process, cap 10,000)");
+            line("");
+            line("| Sessions held | Heap per session | Failures |");
+            line("|---|---|---|");
+            line(String.format(Locale.ROOT, "| %d | %.0f bytes | %d |", transport.sessionCount(),
+                    (after - before) / (double) count, failures.get()));
+            line("");
+        } finally {
+            transport.stop(Duration.ofSeconds(1));
+            server.close();
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    /** From process start to the first answer over stdio; and idle RSS of the HTTP server. */
+    private void startup() throws Exception {
+        List<double[]> runs = new ArrayList<>();
+        for (int round = 0; round < Math.max(3, rounds); round++) {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(ServerProcess.java(SERVER_CORE, List.of(), KeelMain.class.getName(),
+                    List.of("serve", "--stdio", "--log-level", "warn"))).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                process.getOutputStream().write(Fixtures.echoCall(1, "first"));
+                process.getOutputStream().write('\n');
+                process.getOutputStream().flush();
+                String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+                long took = System.nanoTime() - start;
+                if (first == null || !first.contains("first")) {
+                    throw new IOException("no answer: " + first);
+                }
+                runs.add(new double[] {took / 1e6});
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+        double idle;
+        try (ServerProcess process = ServerProcess.http(keel("--port", "0"))) {
+            Thread.sleep(smoke ? 500 : 3000);
+            idle = process.rssMiB();
+        }
+        line("## Start-up and idle memory");
+        line("");
+        line("| Process start to first answer (stdio) | Idle RSS of the HTTP server |");
+        line("|---|---|");
+        line("| " + spreadOf(runs, 0, "%.0f") + " ms | " + String.format(Locale.ROOT, "%.0f MiB", idle) + " |");
+        line("");
+    }
+
+    /** One 1 MiB argument echoed over HTTP (2026-07-28). */
+    private void big() throws Exception {
+        String message = "x".repeat(1 << 20);
+        byte[] body = Fixtures.echoCall(1, message);
+        Histogram times = new Histogram(3);
+        try (ServerProcess process = ServerProcess.http(keel("--port", "0")); HttpLoad load = new HttpLoad(4)) {
+            for (int i = 0; i < (smoke ? 3 : 60); i++) {
+                long start = System.nanoTime();
+                ContentResponse response = load.once(process.url, body, "Accept", "application/json, text/event-stream",
+                        "MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "echo");
+                long took = System.nanoTime() - start;
+                if (response.getStatus() != 200 || response.getContent().length < (1 << 20)) {
+                    throw new IOException("the big echo failed: " + response.getStatus());
+                }
+                if (i >= (smoke ? 1 : 20)) {
+                    times.recordValue(took / 1000);
+                }
+            }
+        }
+        line("## One 1 MiB argument echoed over HTTP");
+        line("");
+        line("| p50 ms | min ms | max ms |");
+        line("|---|---|---|");
+        line(String.format(Locale.ROOT, "| %.1f | %.1f | %.1f |", times.getValueAtPercentile(50) / 1e3,
+                times.getMinValue() / 1e3, times.getMaxValue() / 1e3));
+        line("");
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    private static <T> double median(List<T> runs, ToDoubleFunction<T> value) {
+        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+        return values.length == 0 ? Double.NaN : values[values.length / 2];
+    }
+
+    private static <T> String spread(List<T> runs, ToDoubleFunction<T> value, String format) {
+        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+        String median = String.format(Locale.ROOT, format, values[values.length / 2]);
+        return values.length == 1 ? median : median + " (" + String.format(Locale.ROOT, format, values[0]) + "–"
+                + String.format(Locale.ROOT, format, values[values.length - 1]) + ")";
+    }
+
+    private static double medianOf(List<double[]> runs, int index) {
+        return median(runs, r -> r[index]);
+    }
+
+    private static String spreadOf(List<double[]> runs, int index, String format) {
+        return spread(runs, r -> r[index], format);
+    }
+
+    private static boolean available(String... command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor() >= 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
