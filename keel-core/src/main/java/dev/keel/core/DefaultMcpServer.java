@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.keel.core.spi.Channel;
 import dev.keel.core.spi.EventBus;
@@ -120,6 +121,8 @@ final class DefaultMcpServer implements McpServer {
     private final Map<ProtocolVersion, ObjectWriter> writers = new EnumMap<>(ProtocolVersion.class);
     private final ObjectWriter defaultWriter;
     private final ExecutorService executor;
+    /** Whether a request may run on a transport's thread ({@code Channel.serve}): no executor was configured. */
+    private final boolean runsInline;
     private final int maxInFlightPerChannel;
     private final long discoverTtlMs;
     private final long listTtlMs;
@@ -155,6 +158,7 @@ final class DefaultMcpServer implements McpServer {
             writers.put(version, codec.writer(version.view()));
         }
         this.defaultWriter = writers.get(ProtocolVersion.LATEST);
+        this.runsInline = builder.executor == null;
         this.executor = builder.executor != null ? builder.executor
                 : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keel-request-", 0).factory());
         this.maxInFlightPerChannel = builder.maxInFlightPerChannel;
@@ -315,8 +319,12 @@ final class DefaultMcpServer implements McpServer {
             synchronized (this) {
                 t = timers;
                 if (t == null) {
-                    t = Executors.newSingleThreadScheduledExecutor(
+                    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
                             Thread.ofPlatform().name("keel-deadlines").daemon(true).factory());
+                    // nearly every deadline is disarmed long before it is due: without this, each would stay
+                    // queued (with the request it captured) until then, minutes of requests at full load
+                    timer.setRemoveOnCancelPolicy(true);
+                    t = timer;
                     timers = t;
                 }
             }
@@ -393,6 +401,10 @@ final class DefaultMcpServer implements McpServer {
 
     MiddlewareChain chain() {
         return chain;
+    }
+
+    boolean runsInline() {
+        return runsInline;
     }
 
     ExecutorService executor() {

@@ -43,9 +43,14 @@ final class InFlight {
     }
 
     void started(Thread thread) {
-        this.thread = thread;
-        if (cancelled || aborted) {
-            thread.interrupt();
+        lock.lock();
+        try {
+            this.thread = thread;
+            if (cancelled || aborted || expired) {
+                thread.interrupt();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -130,10 +135,30 @@ final class InFlight {
         return true;
     }
 
+    /** Interrupts the request's thread while it runs the request; under the lock, so never after {@link #detach}. */
     private void interrupt() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        lock.lock();
+        try {
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The request's thread is done with it: no cancellation, deadline or abort interrupts it from now
+     * on. A request may run on a thread that outlives it (an HTTP request's), which must not be
+     * interrupted for a request it has finished.
+     */
+    void detach() {
+        lock.lock();
+        try {
+            thread = null;
+        } finally {
+            lock.unlock();
         }
     }
 

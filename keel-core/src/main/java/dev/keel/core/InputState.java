@@ -44,7 +44,9 @@ final class InputState {
 
     final String method;
     final String name;
-    final String digest;
+    /** The call's arguments, digested only when a state is opened or sealed: most calls ask nothing. */
+    private final JsonNode arguments;
+    private String digest;
     final String principal;
     /** Answers the client has given, by key: from the sealed state, and from this request's inputResponses. */
     private final Map<String, InputResponse> answers;
@@ -53,11 +55,11 @@ final class InputState {
     private int asked;
     Needed pending;
 
-    private InputState(String method, String name, String digest, String principal,
+    private InputState(String method, String name, JsonNode arguments, String principal,
             Map<String, InputResponse> answers) {
         this.method = method;
         this.name = name;
-        this.digest = digest;
+        this.arguments = arguments;
         this.principal = principal;
         this.answers = answers;
     }
@@ -72,8 +74,7 @@ final class InputState {
      */
     static InputState resume(String method, String name, JsonNode arguments, String principal, String requestState,
             Map<String, InputResponse> inputResponses, Sealer sealer, JsonMapper mapper, Clock clock) {
-        String digest = digest(arguments);
-        Map<String, InputResponse> answers = new LinkedHashMap<>();
+        InputState opened = new InputState(method, name, arguments, principal, new LinkedHashMap<>());
         if (requestState != null) {
             byte[] plain = sealer.open(requestState, PURPOSE);
             if (plain == null) {
@@ -92,18 +93,26 @@ final class InputState {
             }
             String expectedPrincipal = principal == null ? "" : principal;
             if (!method.equals(state.path("m").asString()) || !name.equals(state.path("n").asString())
-                    || !digest.equals(state.path("d").asString())
+                    || !opened.digest().equals(state.path("d").asString())
                     || !expectedPrincipal.equals(state.path("p").asString())) {
                 throw McpException.invalidParams("Invalid params: requestState belongs to another request");
             }
             for (Map.Entry<String, JsonNode> answer : state.path("a").properties()) {
-                answers.put(answer.getKey(), mapper.treeToValue(answer.getValue(), InputResponse.class));
+                opened.answers.put(answer.getKey(), mapper.treeToValue(answer.getValue(), InputResponse.class));
             }
         }
         if (inputResponses != null) {
-            inputResponses.forEach(answers::putIfAbsent);
+            inputResponses.forEach(opened.answers::putIfAbsent);
         }
-        return new InputState(method, name, digest, principal, answers);
+        return opened;
+    }
+
+    /** The digest of the arguments this state is bound to. */
+    private String digest() {
+        if (digest == null) {
+            digest = digest(arguments);
+        }
+        return digest;
     }
 
     /**
@@ -137,7 +146,7 @@ final class InputState {
     /** The sealed state to send with the input-required result for {@link #pending}. */
     String seal(Sealer sealer, JsonMapper mapper, Clock clock, long ttlMillis) {
         ObjectNode state = mapper.createObjectNode()
-                .put("v", 1).put("m", method).put("n", name).put("d", digest)
+                .put("v", 1).put("m", method).put("n", name).put("d", digest())
                 .put("p", principal == null ? "" : principal)
                 .put("e", clock.millis() + ttlMillis);
         ObjectNode stored = state.putObject("a");

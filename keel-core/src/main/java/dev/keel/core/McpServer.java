@@ -364,7 +364,11 @@ public interface McpServer extends AutoCloseable {
             return this;
         }
 
-        /** Where requests run (default: a new virtual thread each). The server does not shut it down. */
+        /**
+         * Where requests run (default: a new virtual thread each, or the transport's own thread where it
+         * gives each request one, as HTTP does). With an executor of its own, every request runs there.
+         * The server does not shut it down.
+         */
         public Builder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;

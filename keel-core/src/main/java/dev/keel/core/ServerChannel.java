@@ -119,6 +119,18 @@ final class ServerChannel implements Channel {
         }
     }
 
+    @Override
+    public void serve(Decoded decoded, MessageSink replyTo, Map<CallContext.Key<?>, Object> attributes) {
+        if (closed) {
+            return;
+        }
+        if (decoded instanceof Decoded.Message(Request request) && server.runsInline()) {
+            start(request, replyTo, null, merge(attributes), true);
+        } else {
+            receive(decoded, replyTo, attributes);
+        }
+    }
+
     /** The channel's attributes with this message's on top; the channel's own map when there are none. */
     private Map<CallContext.Key<?>, Object> merge(Map<CallContext.Key<?>, Object> attributes) {
         if (attributes == null || attributes.isEmpty()) {
@@ -153,7 +165,7 @@ final class ServerChannel implements Channel {
     private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch,
             Map<CallContext.Key<?>, Object> attributes) {
         switch (message) {
-            case Request request -> start(request, replyTo, batch, attributes);
+            case Request request -> start(request, replyTo, batch, attributes, false);
             case Notification notification -> onNotification(notification);
             case Response response -> onResponse(response);
         }
@@ -188,7 +200,9 @@ final class ServerChannel implements Channel {
         batch.sealed();
     }
 
-    private void start(Request request, MessageSink replyTo, Batch batch, Map<CallContext.Key<?>, Object> attributes) {
+    /** Starts {@code request} on a thread of its own, or runs it on this one when {@code inline}. */
+    private void start(Request request, MessageSink replyTo, Batch batch, Map<CallContext.Key<?>, Object> attributes,
+            boolean inline) {
         Response refusal = admit(request);
         if (refusal != null) {
             reply(refusal, replyTo, batch);
@@ -206,6 +220,10 @@ final class ServerChannel implements Channel {
             batch.expect();
         }
         active.add(f);
+        if (inline) {
+            run(request, f, batch, attributes);
+            return;
+        }
         try {
             server.executor().execute(() -> run(request, f, batch, attributes));
         } catch (RejectedExecutionException e) {
@@ -302,6 +320,8 @@ final class ServerChannel implements Channel {
         } finally {
             active.remove(f);
             f.finished();
+            // no interrupt meant for this request may reach the thread from now on (it may be the transport's)
+            f.detach();
             Thread.interrupted();
             if (batch == null && !f.wasAnswered()) {
                 // cancelled by the client: no answer will come, and the transport may let the exchange go

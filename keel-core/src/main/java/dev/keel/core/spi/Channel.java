@@ -41,6 +41,19 @@ public interface Channel extends AutoCloseable {
             java.util.Map<dev.keel.core.CallContext.Key<?>, Object> attributes);
 
     /**
+     * As {@link #receive(dev.keel.jsonrpc.Decoded, MessageSink, java.util.Map)}, but a single request
+     * runs on the calling thread, which the transport gives to this message alone (an HTTP request's
+     * virtual thread): no hand-off to another thread, and the call returns once the request has ended.
+     * Everything else (notifications, responses, batches, invalid input) is handled as {@code receive}
+     * handles it. A server built with an executor of its own runs requests there, as {@code receive} does.
+     *
+     * <p>The calling thread must be one that may block, and its interrupt status is clear on return;
+     * a cancellation of the request interrupts it only while it runs the request.
+     */
+    void serve(dev.keel.jsonrpc.Decoded message, MessageSink replyTo,
+            java.util.Map<dev.keel.core.CallContext.Key<?>, Object> attributes);
+
+    /**
      * The id of the legacy session this channel holds, once {@code initialize} has opened one: 128
      * random bits as hex, fit for an {@code Mcp-Session-Id} header.
      */

@@ -164,6 +164,7 @@ public final class HttpTransport implements Transport {
         guard0.start();
         sweeping = true;
         scheduleSweep();
+        scheduleKeepAlives();
         LOG.log(System.Logger.Level.INFO, "Serving MCP over HTTP at {0}", url());
     }
 
@@ -181,6 +182,25 @@ public final class HttpTransport implements Transport {
                 }
             } finally {
                 scheduleSweep();
+            }
+        }, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Keep-alives for running 2026-07-28 requests: checked a few times per interval, so that a
+     * comment goes out between one and one and a quarter intervals after the last write. One timer for
+     * all requests, rather than one scheduled per request: most requests end long before.
+     */
+    private void scheduleKeepAlives() {
+        long every = Math.max(10, builder.keepAlive.toMillis() / 4);
+        jetty.getScheduler().schedule(() -> {
+            if (!sweeping) {
+                return;
+            }
+            try {
+                handler.keepAlives();
+            } finally {
+                scheduleKeepAlives();
             }
         }, every, TimeUnit.MILLISECONDS);
     }

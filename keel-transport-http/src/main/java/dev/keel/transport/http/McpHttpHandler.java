@@ -58,6 +58,8 @@ final class McpHttpHandler extends Handler.Abstract {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** The channels of running 2026-07-28 requests, for shutdown. */
     private final Set<Channel> requestChannels = ConcurrentHashMap.newKeySet();
+    /** The exchanges of running 2026-07-28 requests, for keep-alives. */
+    private final Set<PostExchange> live = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     McpHttpHandler(McpServer server, HttpSettings settings, Sessions sessions, SlowHeaderGuard guard) {
@@ -231,15 +233,19 @@ final class McpHttpHandler extends Handler.Abstract {
                     "Invalid Request: a response can only be POSTed within a legacy session (Mcp-Session-Id)"));
             return;
         }
-        PostExchange exchange = new PostExchange(response, settings, null, acceptsEventStream(request), false);
+        PostExchange exchange = new PostExchange(response, callback, settings, null, acceptsEventStream(request), false)
+                .inline();
         Channel channel = server.openChannel(exchange, connectionAttributes(request));
+        exchange.onLost(channel::close);
         requestChannels.add(channel);
+        live.add(exchange);
         try {
             Map<CallContext.Key<?>, Object> attributes = requestAttributes(request);
             attributes.put(TransportAttributes.MIRRORED_HEADERS, mirrored(request));
-            channel.receive(decoded, exchange, attributes);
-            exchange.complete(callback, null);
+            channel.serve(decoded, exchange, attributes);
+            exchange.complete();
         } finally {
+            live.remove(exchange);
             // a finished request leaves nothing to cancel; a lost one is cancelled here
             channel.close();
             requestChannels.remove(channel);
@@ -256,19 +262,20 @@ final class McpHttpHandler extends Handler.Abstract {
         HttpSession session = new HttpSession(settings.store());
         Channel channel = server.openChannel(session.standalone, connectionAttributes(request));
         session.channel = channel;
-        PostExchange exchange = new PostExchange(response, settings, session, acceptsEventStream(request), false);
+        PostExchange exchange = new PostExchange(response, callback, settings, session, acceptsEventStream(request), false)
+                .inline().sessionHeader(() -> {
+                    Optional<String> id = channel.sessionId();
+                    if (id.isEmpty()) {
+                        return null;
+                    }
+                    session.id = id.get();
+                    sessions.add(session);
+                    return session.id;
+                });
         session.enter();
         try {
-            channel.receive(decoded, exchange, requestAttributes(request));
-            exchange.complete(callback, () -> {
-                Optional<String> id = channel.sessionId();
-                if (id.isEmpty()) {
-                    return null;
-                }
-                session.id = id.get();
-                sessions.add(session);
-                return session.id;
-            });
+            channel.serve(decoded, exchange, requestAttributes(request));
+            exchange.complete();
         } finally {
             session.exit();
             if (session.id == null) {
@@ -302,9 +309,14 @@ final class McpHttpHandler extends Handler.Abstract {
             }
             boolean priming = session.channel.sessionVersion().map(v -> v.atLeast(ProtocolVersion.V2025_11_25))
                     .orElse(false);
-            PostExchange exchange = new PostExchange(response, settings, session, acceptsEventStream(request), priming);
-            session.channel.receive(decoded, exchange, attributes);
-            exchange.complete(callback, null);
+            PostExchange exchange = new PostExchange(response, callback, settings, session, acceptsEventStream(request),
+                    priming);
+            if (decoded instanceof Decoded.Message) {
+                session.channel.serve(decoded, exchange.inline(), attributes);
+            } else {
+                session.channel.receive(decoded, exchange, attributes);  // a batch: its requests run side by side
+            }
+            exchange.complete();
         } finally {
             session.exit();
         }
@@ -489,6 +501,19 @@ final class McpHttpHandler extends Handler.Abstract {
 
     Set<Channel> requestChannels() {
         return requestChannels;
+    }
+
+    /**
+     * Sends a keep-alive comment on every 2026-07-28 exchange that is due one, each from a virtual
+     * thread of its own (a write may block on a slow client); called by the transport's sweeper.
+     */
+    void keepAlives() {
+        long now = System.nanoTime();
+        for (PostExchange exchange : live) {
+            if (exchange.keepAliveDue(now)) {
+                Thread.ofVirtual().name("keel-http-keepalive").start(exchange::keepAlive);
+            }
+        }
     }
 
     int inFlight() {

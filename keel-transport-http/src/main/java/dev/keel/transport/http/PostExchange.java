@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import dev.keel.core.McpException;
 import dev.keel.core.spi.MessageSink;
@@ -15,45 +16,79 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The response to one POST that carries a request: where the engine writes that request's answer and
  * the messages about it. It stays undecided until the first message: an answer that comes first is
- * sent as one JSON body, with the HTTP status the answer calls for; a notification or a server request
- * that comes first turns the response into an SSE stream, which then carries the answer too.
+ * written at once as one JSON body, with the HTTP status the answer calls for, by whichever thread
+ * gives it (the handler's, or the deadline timer's); a notification or a server request that comes
+ * first turns the response into an SSE stream, which then carries the answer too.
  *
- * <p>In 2026-07-28 a request that runs longer than the keep-alive interval turns into a stream as well,
- * so that keep-alive comments reveal a client that closed the connection, which cancels the request.
- * In a legacy session the stream is a {@link LegacyStream}: it outlives the connection and is resumed
- * with GET, and a lost connection cancels nothing.
+ * <p>In 2026-07-28 a request that runs longer than the keep-alive interval turns into a stream as well
+ * ({@link #keepAliveDue}, driven by the transport's sweeper), so that keep-alive comments reveal a
+ * client that closed the connection, which cancels the request. In a legacy session the stream is a
+ * {@link LegacyStream}: it outlives the connection and is resumed with GET, and a lost connection
+ * cancels nothing.
+ *
+ * <p>The request usually runs on the POST's own thread ({@link dev.keel.core.spi.Channel#serve}); a
+ * legacy stream is then served to the connection by a virtual thread of its own while the handler runs,
+ * and {@link #complete} waits for it.
  */
 final class PostExchange implements MessageSink {
 
     private enum State { PENDING, STREAMING, LEGACY_STREAMING, DONE }
 
     private final Response response;
+    private final Callback callback;
     private final HttpSettings settings;
     /** Null for a 2026-07-28 request. */
     private final HttpSession session;
     private final boolean streamAllowed;
     private final boolean priming;
+    private final long created = System.nanoTime();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private State state = State.PENDING;
-    private byte[] answer;
-    private int errorCode;
-    private boolean refused;
+    /** Whether the HTTP response is complete (its callback succeeded or failed, or will by a write under way). */
+    private boolean finished;
     private SseWriter sse;
+    private long lastWrite;
     private LegacyStream legacy;
+    /** Whether the handler runs on the POST's thread, so that a legacy stream needs a thread of its own. */
+    private boolean inline;
     private boolean broken;
+    /** Gives the {@code Mcp-Session-Id} to send with a JSON answer (initialize), or null. */
+    private Supplier<String> sessionHeader;
+    /** What cancels the request when the client is found gone (a 2026-07-28 request's channel close). */
+    private Runnable onLost;
 
     /**
      * @param session the legacy session, or null for a 2026-07-28 request
      * @param streamAllowed whether the client accepts {@code text/event-stream}
      * @param priming whether a legacy stream begins with a priming event (2025-11-25)
      */
-    PostExchange(Response response, HttpSettings settings, HttpSession session, boolean streamAllowed, boolean priming) {
+    PostExchange(Response response, Callback callback, HttpSettings settings, HttpSession session,
+            boolean streamAllowed, boolean priming) {
         this.response = response;
+        this.callback = callback;
         this.settings = settings;
         this.session = session;
         this.streamAllowed = streamAllowed;
         this.priming = priming;
+    }
+
+    /** The {@code Mcp-Session-Id} to send with a JSON answer, asked for when the answer is written. */
+    PostExchange sessionHeader(Supplier<String> header) {
+        this.sessionHeader = header;
+        return this;
+    }
+
+    /** What to run when the client is found gone while the request runs (2026-07-28: cancel it). */
+    PostExchange onLost(Runnable action) {
+        this.onLost = action;
+        return this;
+    }
+
+    /** The request runs on the POST's own thread (set before the engine is called). */
+    PostExchange inline() {
+        this.inline = true;
+        return this;
     }
 
     @Override
@@ -69,13 +104,7 @@ final class PostExchange implements MessageSink {
             }
             switch (state) {
                 case STREAMING -> {
-                    if (!broken) {
-                        try {
-                            sse.event(null, null, message);
-                        } catch (IOException e) {
-                            lost();
-                        }
-                    }
+                    writeEvent(message);
                     return;
                 }
                 case LEGACY_STREAMING -> target = legacy;
@@ -96,23 +125,14 @@ final class PostExchange implements MessageSink {
         try {
             switch (state) {
                 case PENDING -> {
-                    answer = message;
-                    errorCode = code;
-                    refused = refusedBeforeDispatch;
                     state = State.DONE;
-                    changed.signalAll();
+                    respond(message, code, refusedBeforeDispatch);
                     return;
                 }
                 case STREAMING -> {
-                    if (!broken) {
-                        try {
-                            sse.event(null, null, message);
-                        } catch (IOException e) {
-                            broken = true;
-                        }
-                    }
+                    writeEvent(message);
                     state = State.DONE;
-                    changed.signalAll();
+                    endStream();
                     return;
                 }
                 case LEGACY_STREAMING -> target = legacy;
@@ -132,9 +152,16 @@ final class PostExchange implements MessageSink {
         lock.lock();
         try {
             switch (state) {
-                case PENDING, STREAMING -> {
+                case PENDING -> {
+                    // cancelled: no answer will come; the request was accepted and that is all there is to say
                     state = State.DONE;
-                    changed.signalAll();
+                    response.setStatus(202);
+                    finish(() -> callback.succeeded());
+                    return;
+                }
+                case STREAMING -> {
+                    state = State.DONE;
+                    endStream();
                     return;
                 }
                 case LEGACY_STREAMING -> target = legacy;
@@ -148,91 +175,162 @@ final class PostExchange implements MessageSink {
         target.end();
     }
 
-    private void startStream() {
-        sse = SseWriter.open(response);
-        if (session == null) {
-            state = State.STREAMING;
-        } else {
-            legacy = session.openStream();
-            state = State.LEGACY_STREAMING;
-        }
-        changed.signalAll();
-    }
-
-    /** The client closed the stream. */
-    private void lost() {
-        broken = true;
-        state = State.DONE;
-        changed.signalAll();
-    }
-
-    /**
-     * Waits for the answer and completes the HTTP response. Runs on the handler's thread.
-     *
-     * @param sessionHeader the {@code Mcp-Session-Id} to send with the answer, or null
-     * @return false if the client went away before the answer (a 2026-07-28 request is then to be cancelled)
-     */
-    boolean complete(Callback callback, java.util.function.Supplier<String> sessionHeader) throws InterruptedException {
-        lock.lock();
-        try {
-            long wait = settings.keepAlive().toNanos();
-            while (state == State.PENDING || (state == State.STREAMING && !broken)) {
-                long left = changed.awaitNanos(wait);
-                if (left > 0) {
-                    wait = left;
-                    continue;
-                }
-                wait = settings.keepAlive().toNanos();
-                if (state == State.PENDING && session == null && streamAllowed) {
-                    startStream();
-                }
-                if (state == State.STREAMING) {
-                    try {
-                        sse.keepAlive();
-                    } catch (IOException e) {
-                        lost();
-                    }
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        // no state change follows DONE; LEGACY_STREAMING is served below, outside the lock
-        if (legacy != null) {
-            boolean clean = legacy.serve(sse, null, priming, settings.retry().toMillis(), settings.keepAlive());
-            finish(clean, callback);
-            return true;
-        }
-        if (sse != null) {
-            finish(!broken, callback);
-            return !broken;
-        }
-        if (answer == null) {
-            // cancelled: no answer will come; the request was accepted and that is all there is to say
-            response.setStatus(202);
-            callback.succeeded();
-            return true;
-        }
-        response.setStatus(status());
+    /** Writes a JSON answer as the whole response. Under the lock. */
+    private void respond(byte[] message, int code, boolean refused) {
+        response.setStatus(status(code, refused));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         String id = sessionHeader == null ? null : sessionHeader.get();
         if (id != null) {
             response.getHeaders().put(McpHttpHandler.SESSION_ID, id);
         }
-        response.write(true, ByteBuffer.wrap(answer), callback);
-        return true;
+        finish(() -> response.write(true, ByteBuffer.wrap(message), callback));
     }
 
-    private void finish(boolean clean, Callback callback) {
-        if (clean) {
-            sse.end(callback);
+    /** Writes one event on a 2026-07-28 stream; a failed write means the client left. Under the lock. */
+    private void writeEvent(byte[] message) {
+        if (broken) {
+            return;
+        }
+        try {
+            sse.event(null, null, message);
+            lastWrite = System.nanoTime();
+        } catch (IOException e) {
+            broken = true;
+        }
+    }
+
+    /** Ends a 2026-07-28 stream: cleanly if every write went out. Under the lock. */
+    private void endStream() {
+        if (broken) {
+            finish(() -> callback.failed(new IOException("the client closed the stream")));
         } else {
-            callback.failed(new IOException("the client closed the stream"));
+            finish(() -> sse.end(callback));
+        }
+    }
+
+    /** Completes the HTTP response once. Under the lock. */
+    private void finish(Runnable completion) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        changed.signalAll();
+        completion.run();
+    }
+
+    private void startStream() {
+        sse = SseWriter.open(response);
+        lastWrite = System.nanoTime();
+        if (session == null) {
+            state = State.STREAMING;
+        } else {
+            legacy = session.openStream();
+            state = State.LEGACY_STREAMING;
+            if (inline) {
+                // the POST's thread is busy running the handler: the stream needs a writer of its own
+                LegacyStream stream = legacy;
+                Thread.ofVirtual().name("keel-http-stream").start(() -> serveLegacy(stream));
+            }
+        }
+        changed.signalAll();
+    }
+
+    /** Serves a legacy POST stream to this connection until it ends or the connection is lost. */
+    private void serveLegacy(LegacyStream stream) {
+        boolean clean;
+        try {
+            clean = stream.serve(sse, null, priming, settings.retry().toMillis(), settings.keepAlive());
+        } catch (InterruptedException e) {
+            clean = false;
+        }
+        boolean ok = clean;
+        lock.lock();
+        try {
+            // the state stays LEGACY_STREAMING: what the request sends from now on waits in the stream, to be resumed
+            finish(() -> {
+                if (ok) {
+                    sse.end(callback);
+                } else {
+                    callback.failed(new IOException("the stream was lost or taken over"));
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether this 2026-07-28 exchange is due a keep-alive comment at {@code now}: it has run for the
+     * keep-alive interval without an answer or has been quiet that long on its stream.
+     */
+    boolean keepAliveDue(long now) {
+        lock.lock();
+        try {
+            long interval = settings.keepAlive().toNanos();
+            return switch (state) {
+                case PENDING -> streamAllowed && now - created >= interval;
+                case STREAMING -> !broken && now - lastWrite >= interval;
+                default -> false;
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes a keep-alive comment, turning a pending 2026-07-28 response into a stream first; a client
+     * found gone cancels the request. Called on a thread that may block.
+     */
+    void keepAlive() {
+        boolean lost = false;
+        lock.lock();
+        try {
+            if (state == State.PENDING && streamAllowed) {
+                startStream();
+            }
+            if (state == State.STREAMING && !broken) {
+                try {
+                    sse.keepAlive();
+                    lastWrite = System.nanoTime();
+                } catch (IOException e) {
+                    broken = true;
+                    lost = true;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (lost && onLost != null) {
+            onLost.run();
+        }
+    }
+
+    /**
+     * Waits until the HTTP response is complete, or hands it to this thread when it has become a legacy
+     * stream that the handler's thread did not take. Runs on the POST's thread once the engine has the
+     * request.
+     */
+    void complete() throws InterruptedException {
+        LegacyStream stream = null;
+        lock.lock();
+        try {
+            while (!finished) {
+                if (state == State.LEGACY_STREAMING && !inline) {
+                    stream = legacy;
+                    break;
+                }
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (stream != null) {
+            serveLegacy(stream);
         }
     }
 
     /** The HTTP status of a JSON answer. */
-    private int status() {
+    private int status(int errorCode, boolean refused) {
         if (errorCode == 0) {
             return 200;
         }

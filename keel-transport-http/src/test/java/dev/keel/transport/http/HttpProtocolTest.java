@@ -29,6 +29,7 @@ class HttpProtocolTest {
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch stepsStarted = new CountDownLatch(1);
+    private final CountDownLatch stubbornEnded = new CountDownLatch(1);
     private HttpFixture fixture;
 
     private HttpFixture start(UnaryOperator<HttpTransport.Builder> settings) {
@@ -40,6 +41,20 @@ class HttpProtocolTest {
                         + "\"region\":{\"type\":\"string\",\"x-mcp-header\":\"Region\"},"
                         + "\"days\":{\"type\":\"integer\",\"x-mcp-header\":\"Days\"}}}").build(),
                         call -> CallToolResult.text("sunny in " + call.arguments().path("region").asString("?")))
+                .tool(Tool.builder("stubborn").timeout(Duration.ofMillis(150)).build(), call -> {
+                    // ignores its interrupt: runs on past its deadline, until the test lets it go
+                    boolean interrupted = false;
+                    while (true) {
+                        try {
+                            release.await();
+                            break;
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                    stubbornEnded.countDown();
+                    return CallToolResult.text("too late, interrupted: " + interrupted);
+                })
                 .tool(Tool.builder("steps").build(), call -> {
                     stepsStarted.countDown();
                     call.progress(1, 2.0, "half way");
@@ -74,6 +89,26 @@ class HttpProtocolTest {
         assertThat(answer.header("Content-Type")).startsWith("application/json");
         assertThat(answer.json().path("result").path("content").get(0).path("text").asString()).isEqualTo("hi");
         assertThat(answer.header("Mcp-Session-Id")).as("no session in 2026-07-28").isNull();
+    }
+
+    @Test
+    void aDeadlineIsAnsweredOnTimeWhileAHandlerThatIgnoresItRunsOn() throws Exception {
+        HttpFixture f = start();
+        HttpFixture.Answer late = f.modern("tools/call", "\"name\":\"stubborn\",\"arguments\":{}")
+                .header("Mcp-Name", "stubborn").header("Accept", "application/json").send();
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.json().path("result").path("isError").asBoolean()).isTrue();
+        assertThat(late.json().path("result").path("content").get(0).path("text").asString())
+                .contains("did not finish within");
+        assertThat(stubbornEnded.getCount()).as("the handler still runs on the POST's thread").isEqualTo(1);
+        release.countDown();
+        assertThat(stubbornEnded.await(10, TimeUnit.SECONDS)).isTrue();
+        // the thread that ran it is whole again: the next requests are served
+        for (int i = 0; i < 3; i++) {
+            assertThat(f.modern("tools/call", "\"name\":\"echo\",\"arguments\":{\"message\":\"again\"}")
+                    .header("Mcp-Name", "echo").send().json().path("result").path("content").get(0).path("text")
+                    .asString()).isEqualTo("again");
+        }
     }
 
     @Test
@@ -254,7 +289,7 @@ class HttpProtocolTest {
         HttpFixture.Answer list = f.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
                 .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-03-26").send();
         assertThat(list.status()).as("any legacy version header is tolerated within a session").isEqualTo(200);
-        assertThat(list.json().path("result").path("tools").size()).isEqualTo(3);
+        assertThat(list.json().path("result").path("tools").size()).isEqualTo(4);
         HttpFixture.Answer badVersion = f.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
                 .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "1999-01-01").send();
         assertThat(badVersion.status()).isEqualTo(400);
