@@ -121,6 +121,7 @@ final class DefaultMcpServer implements McpServer {
     private final Map<ProtocolVersion, ObjectWriter> writers = new EnumMap<>(ProtocolVersion.class);
     private final ObjectWriter defaultWriter;
     private final ExecutorService executor;
+    private final ParamsReader.Binders binders;
     /** Whether a request may run on a transport's thread ({@code Channel.serve}): no executor was configured. */
     private final boolean runsInline;
     private final int maxInFlightPerChannel;
@@ -154,6 +155,7 @@ final class DefaultMcpServer implements McpServer {
                 builder.icons, builder.websiteUrl);
         this.instructions = builder.instructions;
         this.codec = JsonRpcCodec.create(builder.limits);
+        this.binders = new ParamsReader.Binders(codec.mapper());
         for (ProtocolVersion version : ProtocolVersion.values()) {
             writers.put(version, codec.writer(version.view()));
         }
@@ -371,6 +373,10 @@ final class DefaultMcpServer implements McpServer {
 
     JsonMapper mapper() {
         return codec.mapper();
+    }
+
+    ParamsReader.Binders binders() {
+        return binders;
     }
 
     /** {@code result} as a client of {@code version} receives it (modern results carry serverInfo). */

@@ -7,7 +7,6 @@ import dev.keel.jsonrpc.RequestId;
 import dev.keel.spec.ClientCapabilities;
 import dev.keel.spec.Implementation;
 import dev.keel.spec.MetaKeys;
-import tools.jackson.core.JacksonException;
 
 /**
  * The reserved fields of a request's {@code params._meta} that the engine acts on
@@ -23,22 +22,49 @@ record RequestMeta(
     static final RequestMeta NONE = new RequestMeta(null, null, null, null, null);
 
     /** Reads {@code _meta} out of {@code params}; {@link #NONE} when there is none. */
-    static RequestMeta of(RawJson params) {
+    static RequestMeta of(RawJson params, ParamsReader.Binders binders) {
         if (params == null) {
             return NONE;
         }
-        if (!params.isObject()) {
-            throw McpException.invalidParams("Invalid params: params must be a JSON object");
-        }
-        try {
-            Holder holder = params.bind(Holder.class);
-            return holder.meta() == null ? NONE : holder.meta();
-        } catch (JacksonException e) {
-            throw Failures.bindingFailure("params._meta is malformed", e);
+        try (ParamsReader reader = ParamsReader.open(params, binders, "params")) {
+            for (String member = reader.next(); member != null; member = reader.next()) {
+                if ("_meta".equals(member)) {
+                    return read(reader);
+                }
+                reader.skip();
+            }
+            return NONE;
         }
     }
 
-    /** The part of params that holds {@code _meta}; everything else is skipped. */
-    record Holder(@JsonProperty("_meta") RequestMeta meta) {
+    /** Reads the {@code _meta} object the reader is at: the reserved keys, the others skipped unread. */
+    private static RequestMeta read(ParamsReader reader) {
+        if (reader.isNull()) {
+            return NONE;
+        }
+        if (!reader.isObject()) {
+            throw McpException.invalidParams("Invalid params: params._meta must be a JSON object");
+        }
+        String protocolVersion = null;
+        ClientCapabilities capabilities = null;
+        Implementation clientInfo = null;
+        String logLevel = null;
+        RequestId progressToken = null;
+        for (String key = reader.next(); key != null; key = reader.next()) {
+            switch (key) {
+                case MetaKeys.PROTOCOL_VERSION -> protocolVersion = reader.string("params._meta." + key);
+                case MetaKeys.CLIENT_CAPABILITIES -> capabilities = reader.bind("params._meta." + key,
+                        ClientCapabilities.class);
+                case MetaKeys.CLIENT_INFO -> clientInfo = reader.bind("params._meta." + key, Implementation.class);
+                case MetaKeys.LOG_LEVEL -> logLevel = reader.string("params._meta." + key);
+                case MetaKeys.PROGRESS_TOKEN -> progressToken = reader.id("params._meta." + key);
+                default -> reader.skip();
+            }
+        }
+        if (protocolVersion == null && capabilities == null && clientInfo == null && logLevel == null
+                && progressToken == null) {
+            return NONE;
+        }
+        return new RequestMeta(protocolVersion, capabilities, clientInfo, logLevel, progressToken);
     }
 }

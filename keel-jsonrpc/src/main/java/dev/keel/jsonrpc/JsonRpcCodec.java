@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -115,7 +116,8 @@ public final class JsonRpcCodec {
             return new Decoded.Invalid(null, tooLarge(length), true);
         }
         Reading reading = new Reading(input, offset);
-        try (JsonParser p = mapper.createParser(input, offset, length)) {
+        // tokens only: the codec binds nothing itself, and a data-binding context per message is waste
+        try (JsonParser p = mapper.tokenStreamFactory().createParser(ObjectReadContext.empty(), input, offset, length)) {
             JsonToken first = p.nextToken();
             Decoded decoded;
             if (first == null) {

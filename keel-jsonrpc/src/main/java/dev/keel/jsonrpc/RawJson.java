@@ -88,9 +88,14 @@ public final class RawJson implements JacksonSerializable {
         return mapper.readValue(buffer, offset, length, type);
     }
 
-    /** Opens a streaming parser over the value, for callers that pick a few fields out of it. */
+    /**
+     * Opens a streaming parser over the value, for callers that pick a few fields out of it. The
+     * parser only reads tokens (it carries no data-binding context, which would cost a context per
+     * parser): bind a value under it with an {@code ObjectReader} of the mapper.
+     */
     public tools.jackson.core.JsonParser parser() {
-        return mapper.createParser(buffer, offset, length);
+        return mapper.tokenStreamFactory().createParser(tools.jackson.core.ObjectReadContext.empty(), buffer, offset,
+                length);
     }
 
     /** The value's JSON text, exactly as received. */

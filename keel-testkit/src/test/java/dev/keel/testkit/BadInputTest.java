@@ -56,6 +56,36 @@ class BadInputTest {
         }
     }
 
+    static Stream<Arguments> membersOfTheWrongType() {
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}";
+        return Stream.of(
+                Arguments.of("a tool name that is a number", "{\"name\":7," + meta + "}}", "params.name must be a string"),
+                Arguments.of("a requestState that is an object", "{\"name\":\"echo\",\"arguments\":{\"message\":\"m\"},"
+                        + "\"requestState\":{}," + meta + "}}", "params.requestState must be a string"),
+                Arguments.of("inputResponses that are a list", "{\"name\":\"echo\",\"inputResponses\":[1]," + meta + "}}",
+                        "params.inputResponses is malformed"),
+                Arguments.of("_meta that is a string", "{\"name\":\"echo\",\"_meta\":\"x\"}",
+                        "params._meta must be a JSON object"),
+                Arguments.of("a progress token that is a boolean", "{\"name\":\"echo\"," + meta
+                        + ",\"progressToken\":true}}", "progressToken must be a string or an integer"),
+                Arguments.of("client capabilities that are a list", "{\"name\":\"echo\",\"_meta\":{"
+                        + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                        + "\"io.modelcontextprotocol/clientCapabilities\":[]}}", "clientCapabilities is malformed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("membersOfTheWrongType")
+    void aMemberOfTheWrongTypeIsInvalidParamsNamingIt(String name, String params, String message) {
+        try (McpTestClient client = McpTestClient.connect(new Fixtures().server())) {
+            Reply reply = client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":" + params + "}");
+
+            assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
+            assertThat(reply.errorMessage()).contains(message);
+            assertThat(client.callTool("echo", Map.of("message", "next")).text()).isEqualTo("next");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("notificationsThatNeedNoAnswer")
     void notificationsAreNeverAnswered(String name, String input) {
