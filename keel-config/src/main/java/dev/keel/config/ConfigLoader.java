@@ -321,7 +321,8 @@ public final class ConfigLoader {
         List<String> roots = fs.roots().stream().map(root -> base.resolve(root).normalize().toString()).toList();
         return new KeelConfig(config.server(), config.transport(), config.toolsets(),
                 new KeelConfig.Plugins(base.resolve(config.plugins().dir()).normalize().toString()),
-                config.http(), config.management(), config.health(), config.limits(), config.shutdown(), config.log(),
+                config.http(), config.management(), config.health(), config.limits(), config.state(),
+                config.shutdown(), config.log(),
                 new KeelConfig.Filesystem(roots, fs.writable(), fs.maxFileBytes(), fs.allowedExtensions(),
                         fs.deniedNames(), fs.maxSearchResults()));
     }

@@ -2,7 +2,11 @@ package dev.keel.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +25,7 @@ public record KeelConfig(
         @Doc("Where the health endpoints are served") Management management,
         @Doc("Health checks") Health health,
         @Doc("Limits on every connection") Limits limits,
+        @Doc("Sealing list cursors and `requestState`") State state,
         @Doc("Stopping") Shutdown shutdown,
         @Doc("Logging") Log log,
         @Doc("The `filesystem` toolset") Filesystem filesystem) {
@@ -41,6 +46,7 @@ public record KeelConfig(
                 new Management("127.0.0.1", -1),
                 new Health(true, Duration.ofSeconds(2)),
                 new Limits(4 << 20, 1024, Duration.ofMinutes(5)),
+                new State(List.of()),
                 new Shutdown(Duration.ofSeconds(10)),
                 new Log("info", "text"),
                 new Filesystem(List.of(), false, 1L << 20, List.of(),
@@ -129,6 +135,79 @@ public record KeelConfig(
             Duration requestTimeout) {
     }
 
+    /**
+     * The keys that seal list cursors and {@code requestState}: what the server hands a client and must
+     * get back unchanged. Servers behind one load balancer, and a server after a restart, open what the
+     * others sealed only when they share these keys.
+     */
+    public record State(
+            @Doc("AES-256 keys, each `id:base64` of 32 random bytes (the id: 1 to 32 letters, digits, `-`, `_` or"
+                    + " `.`; the key: `openssl rand -base64 32`); the first seals, all of them open, so a new key"
+                    + " goes first and an old one stays until what it sealed has expired. Empty: a random key per"
+                    + " process, so cursors and requestState do not survive a restart or reach another node")
+            List<String> keys) {
+
+        /** The length of a key, in bytes. */
+        public static final int KEY_BYTES = 32;
+
+        public State {
+            keys = List.copyOf(keys);
+        }
+
+        /**
+         * The keys by id, base64-encoded, in the order listed: the first one seals. Entries without an id
+         * are left out; {@link KeelConfig#problems()} reports them, and every other malformed entry.
+         */
+        public Map<String, String> byId() {
+            Map<String, String> byId = new LinkedHashMap<>();
+            for (String entry : keys) {
+                int colon = entry.indexOf(':');
+                if (colon >= 0) {
+                    byId.putIfAbsent(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+                }
+            }
+            return byId;
+        }
+
+        /**
+         * What is wrong with the entries, each naming the entry by its id or position; the key material
+         * itself is never repeated, since these messages end up in logs.
+         */
+        private void problems(List<String> problems) {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < keys.size(); i++) {
+                String entry = keys.get(i);
+                int colon = entry.indexOf(':');
+                if (colon < 0) {
+                    problems.add("keel.state.keys: entry " + (i + 1) + " has no id; write id:base64-key, e.g."
+                            + " k1:<the output of openssl rand -base64 32>");
+                    continue;
+                }
+                String id = entry.substring(0, colon).trim();
+                String key = entry.substring(colon + 1).trim();
+                if (!id.matches("[A-Za-z0-9._-]{1,32}")) {
+                    problems.add("keel.state.keys: '" + id + "' (entry " + (i + 1) + ") is not a key id; use 1 to 32"
+                            + " letters, digits, '-', '_' or '.'");
+                } else if (!ids.add(id)) {
+                    problems.add("keel.state.keys: the id '" + id + "' is listed twice; every key needs an id of"
+                            + " its own");
+                }
+                byte[] decoded;
+                try {
+                    decoded = Base64.getDecoder().decode(key);
+                } catch (IllegalArgumentException e) {
+                    problems.add("keel.state.keys: the key of '" + id + "' is not base64 (the standard alphabet, as"
+                            + " openssl rand -base64 32 writes it)");
+                    continue;
+                }
+                if (decoded.length != KEY_BYTES) {
+                    problems.add("keel.state.keys: the key of '" + id + "' is " + decoded.length + " bytes; it must"
+                            + " be " + KEY_BYTES + " (256 bits), e.g. from openssl rand -base64 32");
+                }
+            }
+        }
+    }
+
     /** Stopping. */
     public record Shutdown(
             @Doc("How long running requests may finish after SIGTERM or SIGINT before they are cancelled")
@@ -206,6 +285,7 @@ public record KeelConfig(
         positive(problems, "keel.limits.max-message-bytes", limits.maxMessageBytes());
         positive(problems, "keel.limits.max-in-flight-per-connection", limits.maxInFlightPerConnection());
         positive(problems, "keel.limits.request-timeout", limits.requestTimeout());
+        state.problems(problems);
         if (shutdown.timeout().isNegative()) {
             problems.add("keel.shutdown.timeout: " + Durations.format(shutdown.timeout()) + " is negative");
         }

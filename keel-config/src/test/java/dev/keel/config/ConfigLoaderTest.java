@@ -107,6 +107,40 @@ class ConfigLoaderTest {
         assertThat(problems(file, Map.of(), Map.of()).problems()).hasSize(3);
     }
 
+    /** 32 bytes of 0x00 and of 0xff: well-formed keys that say nothing about any real one. */
+    private static final String ZEROS = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    private static final String ONES = "//////////////////////////////////////////8=";
+
+    @Test
+    void stateKeysComeFromTheFileOrTheEnvironmentInTheirOrder() throws Exception {
+        Path file = file("keel:\n  state:\n    keys:\n      - old:" + ZEROS + "\n");
+        assertThat(ConfigLoader.load(file, Map.of(), Map.of()).state().byId()).containsExactly(Map.entry("old", ZEROS));
+
+        KeelConfig rotated = ConfigLoader.load(file, Map.of("KEEL_STATE_KEYS", "new:" + ONES + ", old:" + ZEROS), Map.of());
+        assertThat(rotated.state().byId().keySet()).as("the first one seals").containsExactly("new", "old");
+        assertThat(rotated.state().byId()).containsEntry("new", ONES).containsEntry("old", ZEROS);
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of()).state().keys()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a key of 16 bytes       | k1:AAAAAAAAAAAAAAAAAAAAAA==                                | keel.state.keys: the key of 'k1' is 16 bytes; it must be 32 (256 bits)
+            a key that is no base64 | k1:not*base64                                              | keel.state.keys: the key of 'k1' is not base64
+            an entry without an id  | AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=               | keel.state.keys: entry 1 has no id; write id:base64-key
+            an id that is no id     | k 1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=           | keel.state.keys: 'k 1' (entry 1) is not a key id
+            an id used twice        | k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,k1://////////////////////////////////////////8= | keel.state.keys: the id 'k1' is listed twice
+            """)
+    void aBadStateKeyIsNamedButNeverRepeated(String name, String keys, String expected) {
+        ConfigException e = problems(null, Map.of("KEEL_STATE_KEYS", keys), Map.of());
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).hasSize(1);
+        assertThat(e.problems().getFirst()).startsWith(expected);
+        for (String entry : keys.split(",")) {
+            String material = entry.substring(entry.indexOf(':') + 1);
+            assertThat(e.getMessage()).as("the key material stays out of the message").doesNotContain(material);
+        }
+    }
+
     @Test
     void relativeRootsAreResolvedAgainstTheFile() throws Exception {
         Files.createDirectories(dir.resolve("data"));
@@ -131,6 +165,6 @@ class ConfigLoaderTest {
     @Test
     void everyKeyHasAnEnvironmentVariable() {
         assertThat(ConfigDocs.markdown()).contains("`KEEL_HTTP_SESSIONS_IDLE_TTL`", "`KEEL_FILESYSTEM_ROOTS`",
-                "`KEEL_HTTP_WEBSOCKET_MAX_MESSAGE_BYTES`");
+                "`KEEL_HTTP_WEBSOCKET_MAX_MESSAGE_BYTES`", "`KEEL_STATE_KEYS`");
     }
 }

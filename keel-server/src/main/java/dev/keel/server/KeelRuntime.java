@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import dev.keel.config.KeelConfig;
 import dev.keel.core.McpServer;
 import dev.keel.core.RequestIdMiddleware;
+import dev.keel.core.StateKeys;
 import dev.keel.core.TimingMiddleware;
 import dev.keel.core.spi.Transport;
 import dev.keel.health.Health;
@@ -64,6 +66,16 @@ final class KeelRuntime {
 
     /** Serves until stopped; returns the exit status. */
     int run() throws SetupException {
+        Assembly assembly = assemble();
+        return config.transport().equals("stdio") ? serveStdio(assembly) : serveHttp(assembly);
+    }
+
+    /** The engine as configured, the toolsets it serves and its health; not yet serving. */
+    record Assembly(McpServer server, Map<String, Toolset> toolsets, Health health) {
+    }
+
+    /** Builds the engine from the configuration: toolsets, limits, sealing keys and health checks. */
+    Assembly assemble() throws SetupException {
         ClassLoader loader = pluginLoader();
         Map<String, Toolset> toolsets = select(loader);
         String first = toolsets.keySet().iterator().next();
@@ -75,6 +87,7 @@ final class KeelRuntime {
                 .maxInFlightPerChannel(config.limits().maxInFlightPerConnection())
                 .requestTimeout(config.limits().requestTimeout())
                 .middleware(new RequestIdMiddleware(), new MdcMiddleware(), new TimingMiddleware());
+        stateKeys().ifPresent(builder::stateKeys);
         Health.Builder health = Health.builder().checkTimeout(config.health().checkTimeout()).discover(loader);
         for (Toolset toolset : toolsets.values()) {
             try {
@@ -90,14 +103,33 @@ final class KeelRuntime {
         }
         McpServer server = builder.build();
         toolsets.values().forEach(t -> t.started(server));
-        Health state = health.build();
-        return config.transport().equals("stdio") ? serveStdio(server, toolsets, state) : serveHttp(server, toolsets, state);
+        return new Assembly(server, toolsets, health.build());
     }
 
-    private int serveStdio(McpServer server, Map<String, Toolset> toolsets, Health health) {
+    /**
+     * The keys of {@code keel.state.keys}, the first one sealing; empty when none are configured, and
+     * the engine then seals with a random key of its own, which this says once.
+     */
+    private Optional<StateKeys> stateKeys() throws SetupException {
+        Map<String, String> keys = config.state().byId();
+        if (keys.isEmpty()) {
+            LOG.info("No keel.state.keys configured: list cursors and requestState are sealed with a key of this"
+                    + " process alone, so they will not survive a restart or be accepted by another instance");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StateKeys.of(keys.keySet().iterator().next(), keys));
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("keel.state.keys: " + e.getMessage());
+        }
+    }
+
+    private int serveStdio(Assembly assembly) {
+        McpServer server = assembly.server();
+        Health health = assembly.health();
         StdioTransport stdio = StdioTransport.builder().maxMessageBytes(config.limits().maxMessageBytes())
                 .shutdownGrace(config.shutdown().timeout()).build();
-        LOG.info("Serving {} over stdio ({} tools)", toolsets.keySet(), server.tools().size());
+        LOG.info("Serving {} over stdio ({} tools)", assembly.toolsets().keySet(), server.tools().size());
         Signals signals = Signals.install(() -> {
             health.draining();
             stdio.stop(config.shutdown().timeout());
@@ -110,7 +142,10 @@ final class KeelRuntime {
         return status;
     }
 
-    private int serveHttp(McpServer server, Map<String, Toolset> toolsets, Health health) {
+    private int serveHttp(Assembly assembly) {
+        McpServer server = assembly.server();
+        Map<String, Toolset> toolsets = assembly.toolsets();
+        Health health = assembly.health();
         KeelConfig.Http http = config.http();
         HttpTransport.Builder builder = HttpTransport.builder().host(http.host()).port(http.port()).path(http.path())
                 .maxRequestBytes(Math.min(http.maxRequestBytes(), config.limits().maxMessageBytes()))
