@@ -3,6 +3,7 @@ package dev.keel.server;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -154,7 +155,8 @@ public final class FilesystemToolset implements Toolset {
 
     // ------------------------------------------------------------------ tools
 
-    private CallToolResult readFile(RequestContext call, JsonNode arguments) throws IOException {
+    private CallToolResult readFile(RequestContext call, JsonNode arguments)
+            throws IOException, InterruptedException {
         SecureFiles.Resolved file = policy().resolve(arguments.path("path").asString());
         requireFile(file);
         policy().checkExtension(file);
@@ -177,8 +179,12 @@ public final class FilesystemToolset implements Toolset {
         return CallToolResult.of(TextContent.of(text));
     }
 
-    /** Reads {@code length} bytes from {@code offset} in chunks; an interrupt (cancellation, deadline) stops it. */
-    private static byte[] read(Path path, long offset, long length) throws IOException {
+    /**
+     * Reads {@code length} bytes from {@code offset} in chunks. An interrupt (cancellation, deadline)
+     * closes the channel and stops the read, which ends as what it is, an interruption, rather than as
+     * an I/O failure (an internal error, logged with its stack trace).
+     */
+    private static byte[] read(Path path, long offset, long length) throws IOException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(length, CHUNK));
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             channel.position(offset);
@@ -193,6 +199,9 @@ public final class FilesystemToolset implements Toolset {
                 out.write(buffer.array(), 0, n);
                 left -= n;
             }
+        } catch (ClosedByInterruptException e) {
+            Thread.interrupted();  // the interrupt travels on as the exception, so the flag is cleared
+            throw new InterruptedException("stopped reading " + path.getFileName() + " after " + out.size() + " bytes");
         }
         return out.toByteArray();
     }
@@ -350,7 +359,7 @@ public final class FilesystemToolset implements Toolset {
     // ------------------------------------------------------------------ resources
 
     /** A file or directory as a resource; refusals are invalid params, a missing file is not found. */
-    private ReadResourceResult readResource(String uri, String absolute) throws IOException {
+    private ReadResourceResult readResource(String uri, String absolute) throws IOException, InterruptedException {
         try {
             return readResourceOrRefuse(uri, absolute);
         } catch (ToolError e) {
@@ -361,7 +370,8 @@ public final class FilesystemToolset implements Toolset {
         }
     }
 
-    private ReadResourceResult readResourceOrRefuse(String uri, String absolute) throws IOException {
+    private ReadResourceResult readResourceOrRefuse(String uri, String absolute)
+            throws IOException, InterruptedException {
         SecureFiles.Resolved resolved = policy().resolveAbsolute(absolute);
         if (Files.isDirectory(resolved.path(), LinkOption.NOFOLLOW_LINKS)) {
             return ReadResourceResult.of(TextResourceContents.of(uri, "text/plain", listing(resolved)));
