@@ -254,7 +254,8 @@ public final class HttpTransport implements Transport {
         guard.stop();
         handler.stopAccepting();
         List<Channel> channels = new ArrayList<>(handler.requestChannels());
-        List<HttpSession> open = sessions.drain();
+        // sessions stay reachable while their requests drain: a running request may wait on its client's answer
+        List<HttpSession> open = sessions.snapshot();
         open.forEach(s -> {
             if (s.channel != null) {
                 channels.add(s.channel);
@@ -275,7 +276,7 @@ public final class HttpTransport implements Transport {
                 break;
             }
         }
-        open.forEach(HttpSession::close);
+        sessions.drain().forEach(HttpSession::close);
         if (legacySse != null) {
             legacySse.closeAll();
         }

@@ -156,10 +156,6 @@ final class McpHttpHandler extends Handler.Abstract {
 
     private void post(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
             Callback callback) throws InterruptedException {
-        if (stopping) {
-            unavailable(response, callback, "Service Unavailable: the server is shutting down");
-            return;
-        }
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             reject(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, null,
@@ -202,6 +198,11 @@ final class McpHttpHandler extends Handler.Abstract {
         boolean modernHeader = version != null && ProtocolVersion.of(version).map(ProtocolVersion::isModern).orElse(false);
         if (decoded instanceof Decoded.Invalid invalid) {
             reject(response, callback, HttpStatus.BAD_REQUEST_400, invalid.id(), invalid.error());
+            return;
+        }
+        if (stopping && carriesRequest(decoded)) {
+            // while draining, answers and cancellations still get in: running requests may be waiting on them
+            unavailable(response, callback, "Service Unavailable: the server is shutting down");
             return;
         }
         if (sessionId != null && !modernHeader) {

@@ -107,6 +107,16 @@ final class Sessions {
     }
 
     /** Removes every session and returns them. */
+    /** The open sessions, which stay open: while draining, their clients' answers must still reach them. */
+    List<HttpSession> snapshot() {
+        lock.lock();
+        try {
+            return new ArrayList<>(byId.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     List<HttpSession> drain() {
         lock.lock();
         try {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
+import dev.keel.spec.ElicitRequestFormParams;
+import dev.keel.spec.StringSchema;
 import tools.jackson.databind.JsonNode;
 
 /** What the endpoint answers, era by era, status by status, as the spec's HTTP tables have it. */
@@ -55,6 +58,9 @@ class HttpProtocolTest {
                     stubbornEnded.countDown();
                     return CallToolResult.text("too late, interrupted: " + interrupted);
                 })
+                .tool(Tool.builder("ask").build(), call -> CallToolResult.text("hello " + call.elicit("Name?",
+                        ElicitRequestFormParams.RequestedSchema.of(Map.of("name", StringSchema.of("Name", "Your name")),
+                                "name")).content().get("name")))
                 .tool(Tool.builder("steps").build(), call -> {
                     stepsStarted.countDown();
                     call.progress(1, 2.0, "half way");
@@ -289,7 +295,7 @@ class HttpProtocolTest {
         HttpFixture.Answer list = f.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
                 .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-03-26").send();
         assertThat(list.status()).as("any legacy version header is tolerated within a session").isEqualTo(200);
-        assertThat(list.json().path("result").path("tools").size()).isEqualTo(4);
+        assertThat(list.json().path("result").path("tools").size()).isEqualTo(5);
         HttpFixture.Answer badVersion = f.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
                 .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "1999-01-01").send();
         assertThat(badVersion.status()).isEqualTo(400);
@@ -403,6 +409,51 @@ class HttpProtocolTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void whileDrainingAnAnswerToAQuestionStillGetsIn() throws Exception {
+        HttpFixture f = start();
+        String session = f.post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"elicitation\":{}},"
+                + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}").send().header("Mcp-Session-Id");
+        f.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-06-18").send();
+        HttpResponse<java.io.InputStream> call = f.http.send(f.post("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"ask\",\"arguments\":{}}}")
+                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-06-18").request(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(call.body(), StandardCharsets.UTF_8))) {
+            String question = null;
+            for (String line = events.readLine(); line != null && question == null; line = events.readLine()) {
+                if (line.startsWith("data: ") && line.contains("elicitation/create")) {
+                    question = line.substring(6);
+                }
+            }
+            assertThat(question).isNotNull();
+            JsonNode asked = HttpFixture.JSON.readTree(question);
+
+            Thread stopper = Thread.ofVirtual().start(() -> f.transport.stop(Duration.ofSeconds(10)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            int refused = 0;
+            while (refused != 503 && System.nanoTime() < deadline) {
+                refused = f.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}").header("Mcp-Session-Id", session)
+                        .header("MCP-Protocol-Version", "2025-06-18").send().status();
+            }
+            assertThat(refused).as("a new request is refused while draining").isEqualTo(503);
+            HttpFixture.Answer answered = f.post("{\"jsonrpc\":\"2.0\",\"id\":" + asked.path("id")
+                    + ",\"result\":{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}}")
+                    .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-06-18").send();
+            assertThat(answered.status()).as("the answer a running request waits for").isEqualTo(202);
+            String result = null;
+            for (String line = events.readLine(); line != null && result == null; line = events.readLine()) {
+                if (line.startsWith("data: ") && line.contains("\"result\"")) {
+                    result = line;
+                }
+            }
+            assertThat(result).contains("hello Ada");
+            assertThat(stopper.join(Duration.ofSeconds(10))).isTrue();
+        }
     }
 
     @Test
