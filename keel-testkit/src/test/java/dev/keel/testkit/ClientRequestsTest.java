@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
+import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.spec.BooleanSchema;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.CreateMessageRequestParams;
@@ -26,11 +27,14 @@ import dev.keel.spec.GetPromptResult;
 import dev.keel.spec.Prompt;
 import dev.keel.spec.PromptMessage;
 import dev.keel.spec.ProtocolVersion;
+import dev.keel.spec.ReadResourceResult;
+import dev.keel.spec.Resource;
 import dev.keel.spec.Role;
 import dev.keel.spec.Root;
 import dev.keel.spec.SamplingMessage;
 import dev.keel.spec.StringSchema;
 import dev.keel.spec.TextContent;
+import dev.keel.spec.TextResourceContents;
 import tools.jackson.databind.JsonNode;
 
 /** One API for asking the client: elicitation, sampling and roots, in a legacy session and in 2026-07-28. */
@@ -67,6 +71,11 @@ class ClientRequestsTest {
                     waiting.add(Thread.currentThread());
                     call.elicit("This will never be answered", NAME_FORM);
                     return CallToolResult.text("answered");
+                })
+                .resource(Resource.of("mem://profile", "profile", "Asks whose profile to show", "text/plain"), call -> {
+                    ElicitResult who = call.elicit("Whose profile?", NAME_FORM);
+                    return ReadResourceResult.of(TextResourceContents.of(call.uri(), "text/plain",
+                            "Profile of " + who.content().get("name")));
                 })
                 .prompt(Prompt.of("personal", "Asks who you are",
                         dev.keel.spec.PromptArgument.optional("x", "unused")), call -> {
@@ -119,6 +128,67 @@ class ClientRequestsTest {
         try (McpTestClient client = answering().version(version).connect(server())) {
             GetPromptResult prompt = client.getPrompt("personal", Map.of());
             assertThat(((TextContent) prompt.messages().get(0).content()).text()).isEqualTo("I am Ada");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V2026_07_28", "V2025_11_25"})
+    void aResourceReadMayAskToo(ProtocolVersion version) {
+        try (McpTestClient client = answering().version(version).connect(server())) {
+            ReadResourceResult read = client.readResource("mem://profile");
+            assertThat(((TextResourceContents) read.contents().get(0)).text()).isEqualTo("Profile of Ada");
+            // 2026-07-28: an input-required result, then the retry with the answer; legacy: a request to the client
+            List<JsonNode> asked = version.isModern() ? client.inputRequests() : client.serverRequests();
+            assertThat(asked).singleElement().satisfies(question -> {
+                assertThat(question.path("method").asString()).isEqualTo("elicitation/create");
+                assertThat(question.path("params").path("message").asString()).isEqualTo("Whose profile?");
+            });
+        }
+    }
+
+    @Test
+    void aModernResourceReadEndsItsFirstAttemptWithAnInputRequiredResult() {
+        try (McpTestClient client = answering().autoRetry(false).connect(server())) {
+            JsonNode first = client.request("resources/read", Map.of("uri", "mem://profile")).result();
+            assertThat(first.path("resultType").asString()).isEqualTo("input_required");
+            assertThat(first.path("inputRequests").propertyNames()).containsExactly("elicit-1");
+            assertThat(first.has("contents")).isFalse();
+
+            JsonNode retried = client.request("resources/read", Map.of("uri", "mem://profile",
+                    "requestState", first.path("requestState").asString(),
+                    "inputResponses", Map.of("elicit-1", Map.of("action", "accept", "content", Map.of("name", "Eve")))))
+                    .result();
+            assertThat(retried.path("contents").get(0).path("text").asString()).isEqualTo("Profile of Eve");
+        }
+    }
+
+    @Test
+    void aLegacyClientThatNeverAnswersIsGivenUpOnAfterTheClientRequestTimeout() throws Exception {
+        McpServer server = McpServer.builder()
+                .clientRequestTimeout(Duration.ofMillis(300))
+                .tool(Tool.builder("patient").build(), call -> {
+                    waiting.add(Thread.currentThread());
+                    call.elicit("This will never be answered", NAME_FORM);
+                    return CallToolResult.text("answered");
+                })
+                .build();
+        try (McpTestClient client = McpTestClient.builder().version(ProtocolVersion.V2025_11_25)
+                // a user who never answers: the test client does not reply at all
+                .onElicitation(params -> null)
+                .connect(server)) {
+            long start = System.nanoTime();
+            Reply reply = client.callToolReply("patient", Map.of());
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INTERNAL_ERROR);
+            assertThat(reply.errorMessage()).isEqualTo("The client did not answer elicitation/create in time");
+            assertThat(waited).as("the client request timeout ended the wait, not the 5-minute request timeout")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(10));
+            assertThat(waiting.poll(5, TimeUnit.SECONDS).join(Duration.ofSeconds(5))).as("the handler thread ended")
+                    .isTrue();
+            JsonNode question = client.awaitServerRequest(r -> r.path("method").asString().equals("elicitation/create"));
+            JsonNode withdrawn = client.awaitNotification(n -> n.path("method").asString().equals("notifications/cancelled"));
+            assertThat(withdrawn.path("params").path("requestId")).isEqualTo(question.get("id"));
         }
     }
 
