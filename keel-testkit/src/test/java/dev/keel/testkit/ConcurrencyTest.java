@@ -6,12 +6,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.keel.core.McpServer;
+import dev.keel.core.Tool;
 import dev.keel.jsonrpc.JsonRpcError;
+import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
 import tools.jackson.databind.JsonNode;
 
@@ -72,6 +80,40 @@ class ConcurrencyTest {
 
             assertThat(handler.join(Duration.ofSeconds(5))).as("the handler thread ended").isTrue();
             blocked.assertNoReplyWithin(Duration.ofMillis(200));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V2026_07_28", "V2025_06_18"})
+    void aHandlerThatPollsCancelledStopsWhenTheClientCancels(ProtocolVersion version) throws Exception {
+        CountDownLatch polling = new CountDownLatch(1);
+        BlockingQueue<Thread> handlers = new LinkedBlockingQueue<>();
+        BlockingQueue<Long> stepsDone = new LinkedBlockingQueue<>();
+        McpServer server = McpServer.builder()
+                .tool(Tool.builder("crunch").build(), call -> {
+                    handlers.add(Thread.currentThread());
+                    long steps = 0;
+                    // work in steps that no interrupt stops (parkNanos returns, it does not throw), asking between them
+                    while (!call.cancelled()) {
+                        steps++;
+                        polling.countDown();
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    }
+                    stepsDone.add(steps);
+                    return CallToolResult.text("stopped after " + steps + " steps");
+                })
+                .build();
+        try (McpTestClient client = McpTestClient.connect(server, version)) {
+            McpTestClient.RequestHandle crunching = client.startTool("crunch", Map.of());
+            assertThat(polling.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread handler = handlers.poll(5, TimeUnit.SECONDS);
+
+            crunching.cancel("user pressed stop");
+
+            assertThat(stepsDone.poll(5, TimeUnit.SECONDS)).as("the loop saw cancelled() and ended").isPositive();
+            assertThat(handler.join(Duration.ofSeconds(5))).as("the handler thread ended").isTrue();
+            crunching.assertNoReplyWithin(Duration.ofMillis(200));
+            assertThat(client.listTools().tools()).as("the connection serves on").hasSize(1);
         }
     }
 
