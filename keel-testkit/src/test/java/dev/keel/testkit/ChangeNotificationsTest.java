@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
+import dev.keel.core.spi.EventBus;
+import dev.keel.core.spi.ServerEvent;
 import dev.keel.jsonrpc.RequestId;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.GetPromptResult;
@@ -48,6 +54,56 @@ class ChangeNotificationsTest {
 
             server.addPrompt(Prompt.of("p", null), call -> GetPromptResult.of(null, PromptMessage.user("x")));
             first.awaitNotification(n -> method(n, "notifications/prompts/list_changed"));
+        }
+    }
+
+    /** A bus of the application's own, as a shared bus between nodes would be: it records and fans out. */
+    private static final class RecordingBus implements EventBus {
+        final List<ServerEvent> published = new CopyOnWriteArrayList<>();
+        final List<Consumer<ServerEvent>> listeners = new CopyOnWriteArrayList<>();
+        private final ExecutorService delivery = Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("recording-bus").factory());
+        volatile boolean closed;
+
+        @Override
+        public void publish(ServerEvent event) {
+            published.add(event);
+            delivery.execute(() -> listeners.forEach(listener -> listener.accept(event)));
+        }
+
+        @Override
+        public Subscription subscribe(Consumer<ServerEvent> listener) {
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            delivery.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCustomEventBusCarriesTheServersEventsAndOtherNodesEventsToLegacySessions() {
+        RecordingBus bus = new RecordingBus();
+        McpServer server = new Fixtures().builder().eventBus(bus).build();
+        try (bus) {
+            try (McpTestClient client = McpTestClient.connect(server, ProtocolVersion.V2025_11_25)) {
+                assertThat(bus.listeners).as("the legacy session subscribed to the bus given").hasSize(1);
+                bus.published.clear();  // what building the server published is not this test's concern
+
+                server.addTool(Tool.builder("fresh").build(), call -> CallToolResult.text("new"));
+                client.awaitNotification(n -> method(n, "notifications/tools/list_changed"));
+                assertThat(bus.published).containsExactly(new ServerEvent.ToolsChanged());
+
+                // an event published on the bus by another node reaches this node's sessions
+                bus.publish(new ServerEvent.PromptsChanged());
+                client.awaitNotification(n -> method(n, "notifications/prompts/list_changed"));
+            }
+            assertThat(bus.listeners).as("the ended session unsubscribed").isEmpty();
+            server.close();
+            assertThat(bus.closed).as("the server does not close a bus it was given").isFalse();
         }
     }
 
