@@ -2,6 +2,8 @@ package dev.keel.transport.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -14,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,6 +204,116 @@ class HttpGuardsTest {
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS).body()).contains("released");
         assertServes(f);
+    }
+
+    @Test
+    void aConnectionBeyondTheCapWaitsUntilOneClosesWhileTheOpenOnesAreServed() throws Exception {
+        HttpFixture f = start(b -> b.maxConnections(2));
+        try (KeptAlive first = new KeptAlive(f); KeptAlive second = new KeptAlive(f)) {
+            assertThat(first.exchange()).startsWith("HTTP/1.1 200");
+            assertThat(second.exchange()).startsWith("HTTP/1.1 200");
+            try (KeptAlive third = new KeptAlive(f)) {
+                third.send();
+                assertThat(third.response(Duration.ofMillis(500))).as("the third connection is not served").isNull();
+
+                assertThat(first.exchange()).as("an open connection is served on").startsWith("HTTP/1.1 200");
+                assertThat(second.exchange()).startsWith("HTTP/1.1 200");
+                assertThat(third.response(Duration.ofMillis(200))).as("still not served").isNull();
+
+                first.close();
+                assertThat(third.response(Duration.ofSeconds(10))).as("served once a connection closed")
+                        .startsWith("HTTP/1.1 200");
+                assertThat(third.exchange()).startsWith("HTTP/1.1 200");
+                assertThat(second.exchange()).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    /** One HTTP/1.1 connection kept alive across requests, so a test knows which connection it speaks on. */
+    private static final class KeptAlive implements AutoCloseable {
+        private static final String BODY = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{"
+                + HttpFixture.META + "}}";
+
+        private final Socket socket;
+        private final InputStream in;
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+
+        KeptAlive(HttpFixture f) throws IOException {
+            socket = new Socket("127.0.0.1", f.transport.port());
+            in = socket.getInputStream();
+        }
+
+        /** Sends a 2026-07-28 tools/list and returns the response's head and body. */
+        String exchange() throws IOException {
+            send();
+            String response = response(Duration.ofSeconds(10));
+            assertThat(response).as("an answer on an open connection").isNotNull();
+            return response;
+        }
+
+        void send() throws IOException {
+            socket.getOutputStream().write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2026-07-28\r\n"
+                    + "Mcp-Method: tools/list\r\nContent-Length: " + BODY.length() + "\r\n\r\n" + BODY)
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+
+        /** The next whole response, or {@code null} if none began within {@code wait}. */
+        String response(Duration wait) throws IOException {
+            socket.setSoTimeout((int) wait.toMillis());
+            try {
+                String head = readHead();
+                if (head == null) {
+                    return null;
+                }
+                socket.setSoTimeout(10_000);
+                Matcher length = Pattern.compile("(?im)^Content-Length: *(\\d+)").matcher(head);
+                if (length.find()) {
+                    return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+                }
+                // a request that outlived the keep-alive interval is answered as a chunked event stream
+                assertThat(head).containsIgnoringCase("Transfer-Encoding: chunked");
+                StringBuilder body = new StringBuilder();
+                for (int size; (size = Integer.parseInt(readLine().trim(), 16)) > 0; readLine()) {
+                    body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                }
+                readLine();
+                return head + body;
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+        }
+
+        /** The response head, or {@code null} if the connection ended first. */
+        private String readHead() throws IOException {
+            StringBuilder head = new StringBuilder();
+            for (String line; (line = readLine()) != null; ) {
+                head.append(line).append("\r\n");
+                if (line.isEmpty()) {
+                    return head.toString();
+                }
+            }
+            return null;
+        }
+
+        /** One CRLF-terminated line without its end, or {@code null} at the end of the stream. */
+        private String readLine() throws IOException {
+            for (int b; (b = in.read()) != -1; ) {
+                if (b == '\n') {
+                    String line = received.toString(StandardCharsets.US_ASCII);
+                    received.reset();
+                    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                }
+                received.write(b);
+            }
+            return null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     @Test
