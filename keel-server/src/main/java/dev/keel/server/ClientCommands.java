@@ -1,6 +1,8 @@
 package dev.keel.server;
 
+import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -339,40 +341,79 @@ final class ClientCommands {
         }
     }
 
-    /** Elicitation on the terminal: the message, then one prompt per field; declined without a terminal. */
-    static ElicitResult askOnTerminal(ElicitRequestParams request) {
+    /**
+     * Elicitation on the terminal: the message, then one prompt per field; declined without a terminal.
+     * One question at a time, even when the server asks several at once.
+     */
+    static synchronized ElicitResult askOnTerminal(ElicitRequestParams request) {
         Console console = System.console();
         if (console == null) {
             return ElicitResult.decline();
         }
-        if (request instanceof ElicitRequestURLParams url) {
-            console.printf("%s%nOpen %s, then press Enter (or type 'no' to decline): ", url.message(), url.url());
-            String line = console.readLine();
-            return line == null || line.trim().equalsIgnoreCase("no") ? ElicitResult.decline() : ElicitResult.accept(Map.of());
+        // a buffer of one character reads no further than the line asked for
+        return ask(request, new BufferedReader(console.reader(), 1), console.writer());
+    }
+
+    /**
+     * Asks {@code request} on {@code out} and reads the answers from {@code in}, one line per field
+     * (an empty line leaves the field out; a number is asked again until it reads as one); the end of
+     * the input cancels.
+     */
+    static ElicitResult ask(ElicitRequestParams request, BufferedReader in, PrintWriter out) {
+        try {
+            if (request instanceof ElicitRequestURLParams url) {
+                out.printf("%s%nOpen %s, then press Enter (or type 'no' to decline): ", url.message(), url.url());
+                out.flush();
+                String line = in.readLine();
+                return line == null || line.trim().equalsIgnoreCase("no") ? ElicitResult.decline()
+                        : ElicitResult.accept(Map.of());
+            }
+            ElicitRequestFormParams form = (ElicitRequestFormParams) request;
+            out.printf("%s%n", form.message());
+            Map<String, Object> content = new LinkedHashMap<>();
+            JsonNode properties = JSON.valueToTree(form.requestedSchema()).path("properties");
+            for (Map.Entry<String, JsonNode> field : properties.properties()) {
+                JsonNode schema = field.getValue();
+                String hint = schema.path("description").asString(schema.path("title").asString(""));
+                String prompt = "  " + field.getKey() + (hint.isEmpty() ? "" : " (" + hint + ")") + ": ";
+                String type = schema.path("type").asString("string");
+                while (true) {
+                    out.print(prompt);
+                    out.flush();
+                    String line = in.readLine();
+                    if (line == null) {
+                        return ElicitResult.cancel();
+                    }
+                    if (line.isEmpty()) {
+                        break;
+                    }
+                    Object value = value(type, line);
+                    if (value != null) {
+                        content.put(field.getKey(), value);
+                        break;
+                    }
+                    out.printf("  '%s' is not %s%n", line.trim(), type.equals("integer") ? "a whole number" : "a number");
+                }
+            }
+            return ElicitResult.accept(content);
+        } catch (IOException e) {
+            return ElicitResult.cancel();
         }
-        ElicitRequestFormParams form = (ElicitRequestFormParams) request;
-        console.printf("%s%n", form.message());
-        Map<String, Object> content = new LinkedHashMap<>();
-        JsonNode properties = JSON.valueToTree(form.requestedSchema()).path("properties");
-        for (Map.Entry<String, JsonNode> field : properties.properties()) {
-            JsonNode schema = field.getValue();
-            String hint = schema.path("description").asString(schema.path("title").asString(""));
-            String line = console.readLine("  %s%s: ", field.getKey(), hint.isEmpty() ? "" : " (" + hint + ")");
-            if (line == null) {
-                return ElicitResult.cancel();
-            }
-            if (line.isEmpty()) {
-                continue;
-            }
-            content.put(field.getKey(), switch (schema.path("type").asString("string")) {
+    }
+
+    /** {@code line} as a value of the JSON type {@code type}; {@code null} if it should be a number and is not. */
+    private static Object value(String type, String line) {
+        try {
+            return switch (type) {
                 case "integer" -> Long.parseLong(line.trim());
                 case "number" -> Double.parseDouble(line.trim());
                 case "boolean" -> Boolean.parseBoolean(line.trim()) || line.trim().equalsIgnoreCase("y")
                         || line.trim().equalsIgnoreCase("yes");
                 case "array" -> List.of(line.split("\\s*,\\s*"));
                 default -> line;
-            });
+            };
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return ElicitResult.accept(content);
     }
 }
