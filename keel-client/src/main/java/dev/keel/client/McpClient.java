@@ -24,6 +24,7 @@ import dev.keel.jsonrpc.Request;
 import dev.keel.jsonrpc.RequestId;
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CallToolResult;
+import dev.keel.spec.CancelledNotificationParams;
 import dev.keel.spec.ClientCapabilities;
 import dev.keel.spec.CreateMessageRequest;
 import dev.keel.spec.DiscoverResult;
@@ -288,11 +289,14 @@ public final class McpClient implements AutoCloseable {
             response = answer.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.abandon(id);
-            throw new IllegalStateException(method + " got no answer within " + options.timeout().toSeconds() + " s");
+            String waited = describe(options.timeout());
+            cancel(id, "The client stopped waiting after " + waited);
+            throw new IllegalStateException(method + " got no answer within " + waited);
         } catch (ExecutionException e) {
             throw new IllegalStateException(method + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             pending.abandon(id);
+            cancel(id, "The client was interrupted");
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " was interrupted");
         }
@@ -300,6 +304,25 @@ public final class McpClient implements AutoCloseable {
             case Response.Success success -> success;
             case Response.Failure failure -> throw new RpcException(failure.error());
         };
+    }
+
+    /**
+     * Tells the server that the client stopped waiting for {@code id}, as the spec asks of a client
+     * that gives up, so that the server stops working on it.
+     */
+    private void cancel(RequestId id, String reason) {
+        Map<String, Object> meta = version.isModern() ? Map.of(MetaKeys.PROTOCOL_VERSION, version.id()) : null;
+        try {
+            connection.send(codec.encode(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
+                    new CancelledNotificationParams(id, reason, meta))));
+        } catch (RuntimeException e) {
+            // the connection is gone, and with it the request
+        }
+    }
+
+    /** {@code 60 s}, {@code 250 ms}. */
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private void onMessage(byte[] bytes) {
