@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import dev.keel.jsonrpc.JsonRpcError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -187,7 +188,7 @@ public final class HttpConnection implements Connection {
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         boolean events = contentType.startsWith("text/event-stream");
         boolean json = contentType.startsWith("application/json");
-        BodyReader reader = new BodyReader(events);
+        BodyReader reader = new BodyReader(events, key);
         if (key != null && modern) {
             openBodies.put(key, reader);
         }
@@ -196,8 +197,17 @@ public final class HttpConnection implements Connection {
             reader.cancel();  // cancelled before the response began: closing it is the cancellation
         }
         reader.await();
-        if (!events && !json && response.statusCode() >= 300 && key != null) {
-            deliverError(key, "HTTP " + response.statusCode() + " without a JSON-RPC body");
+        if (key != null && response.statusCode() >= 300 && !reader.answered) {
+            // a refusal that names no request (a legacy server's 400 for a POST without a session, say)
+            // still ends this one, or the client would wait for an answer that never comes
+            JsonNode error = reader.unaddressedError;
+            if (error != null) {
+                deliverError(key, error.path("code").asInt(JsonRpcError.INTERNAL_ERROR),
+                        "HTTP " + response.statusCode() + ": " + error.path("message").asString(""));
+            } else {
+                deliverError(key, "HTTP " + response.statusCode() + " without a JSON-RPC " + (json || events
+                        ? "answer to the request" : "body"));
+            }
         }
     }
 
@@ -215,7 +225,7 @@ public final class HttpConnection implements Connection {
         try {
             HttpResponse<java.util.concurrent.Flow.Publisher<List<ByteBuffer>>> response =
                     http.send(get.build(), HttpResponse.BodyHandlers.ofPublisher());
-            BodyReader reader = new BodyReader(response.statusCode() == 200);
+            BodyReader reader = new BodyReader(response.statusCode() == 200, null);
             standaloneBody = reader;
             response.body().subscribe(reader);
             if (closed) {
@@ -228,19 +238,26 @@ public final class HttpConnection implements Connection {
 
     /**
      * Reads a response body as it arrives: an event stream event by event, anything else whole, and
-     * delivers the messages. Cancelling it closes the connection, which is how a 2026-07-28 client
-     * cancels a request.
+     * delivers the messages, noting whether one answered the request it was sent for. Cancelling it
+     * closes the connection, which is how a 2026-07-28 client cancels a request.
      */
     private final class BodyReader implements java.util.concurrent.Flow.Subscriber<List<ByteBuffer>> {
         private final boolean events;
+        /** The request's id as JSON text, or {@code null} for the standalone stream. */
+        private final String key;
         private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
         private final StringBuilder data = new StringBuilder();
         private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         private volatile java.util.concurrent.Flow.Subscription subscription;
         private volatile boolean cancelled;
+        /** A response to the request arrived. */
+        volatile boolean answered;
+        /** The error of a response without an id, if one arrived. */
+        volatile JsonNode unaddressedError;
 
-        BodyReader(boolean events) {
+        BodyReader(boolean events, String key) {
             this.events = events;
+            this.key = key;
         }
 
         @Override
@@ -275,7 +292,7 @@ public final class HttpConnection implements Connection {
             }
             if (line.isEmpty()) {
                 if (!data.isEmpty()) {
-                    deliver(data.toString().getBytes(StandardCharsets.UTF_8));
+                    message(data.toString().getBytes(StandardCharsets.UTF_8));
                     data.setLength(0);
                 }
             } else if (line.startsWith("data:")) {
@@ -294,9 +311,21 @@ public final class HttpConnection implements Connection {
         @Override
         public void onComplete() {
             if (!events && pending.size() > 0) {
-                deliver(pending.toByteArray());
+                message(pending.toByteArray());
             }
             done.countDown();
+        }
+
+        private void message(byte[] bytes) {
+            JsonNode node = deliver(bytes);
+            if (key != null && node != null && node.isObject() && !node.has("method")) {
+                JsonNode id = node.get("id");
+                if (id != null && id.toString().equals(key)) {
+                    answered = true;
+                } else if ((id == null || id.isNull()) && node.path("error").isObject()) {
+                    unaddressedError = node.get("error");
+                }
+            }
         }
 
         void cancel() {
@@ -317,9 +346,11 @@ public final class HttpConnection implements Connection {
         }
     }
 
-    private void deliver(byte[] message) {
+    /** Hands {@code message} to the client; returns it parsed, or {@code null} if it is not JSON. */
+    private JsonNode deliver(byte[] message) {
+        JsonNode node = null;
         try {
-            JsonNode node = JSON.readTree(message);
+            node = JSON.readTree(message);
             if (node.isObject() && node.has("result")) {
                 learn(node);
             }
@@ -330,6 +361,7 @@ public final class HttpConnection implements Connection {
         if (c != null) {
             c.accept(message);
         }
+        return node;
     }
 
     /** Learns the session's version from an initialize result and x-mcp-header annotations from tools/list. */
@@ -356,7 +388,11 @@ public final class HttpConnection implements Connection {
     }
 
     private void deliverError(String key, String message) {
-        String error = "{\"jsonrpc\":\"2.0\",\"id\":" + key + ",\"error\":{\"code\":-32603,\"message\":"
+        deliverError(key, JsonRpcError.INTERNAL_ERROR, message);
+    }
+
+    private void deliverError(String key, int code, String message) {
+        String error = "{\"jsonrpc\":\"2.0\",\"id\":" + key + ",\"error\":{\"code\":" + code + ",\"message\":"
                 + JSON.writeValueAsString(message) + "}}";
         Consumer<byte[]> c = consumer;
         if (c != null) {
