@@ -1,13 +1,10 @@
 package dev.keel.interop;
 
+import static dev.keel.interop.NodeInterop.classPath;
+import static dev.keel.interop.NodeInterop.javaCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
+import dev.keel.interop.NodeInterop.Run;
 import dev.keel.server.EverythingToolset;
 import dev.keel.server.KeelMain;
 import dev.keel.spec.CallToolResult;
@@ -34,24 +32,13 @@ import dev.keel.transport.http.HttpTransport;
  */
 class ReferenceClientsInteropTest {
 
-    private static final Path DIR = Path.of("target", "interop");
     private static final List<String> holdOutcomes = java.util.Collections.synchronizedList(new ArrayList<>());
     private static HttpTransport http;
     private static McpServer server;
 
     @BeforeAll
     static void installClientsAndStartServer() throws Exception {
-        Files.createDirectories(DIR);
-        for (String file : List.of("package.json", "interop-client.mjs")) {
-            try (InputStream in = ReferenceClientsInteropTest.class.getResourceAsStream("/interop/" + file)) {
-                Files.copy(in, DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        if (!Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/client"))
-                || !Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/sdk"))) {
-            Run install = run(Duration.ofMinutes(5), "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
-            assertThat(install.status).as("npm install of the reference clients:\n" + install.output).isZero();
-        }
+        NodeInterop.install();
         McpServer.Builder builder = McpServer.builder().name("keel-interop").version("1.0.0");
         new EverythingToolset().register(builder);
         builder.tool(Tool.builder("interop_hold").description("Runs until cancelled").build(), call -> {
@@ -80,7 +67,7 @@ class ReferenceClientsInteropTest {
         int before = holdOutcomes.size();
         Run run = node("legacy", "interop_hold", http.url().toString());
         assertPassed(run);
-        assertThat(run.output).contains("OK connect: 2025-11-25 keel-interop").contains("User response: action=accept");
+        assertThat(run.output()).contains("OK connect: 2025-11-25 keel-interop").contains("User response: action=accept");
         awaitCancelled(before);
     }
 
@@ -89,7 +76,7 @@ class ReferenceClientsInteropTest {
         int before = holdOutcomes.size();
         Run run = node("modern", "interop_hold", http.url().toString());
         assertPassed(run);
-        assertThat(run.output).contains("OK connect: 2026-07-28 keel-interop").contains("Hello, Keel!");
+        assertThat(run.output()).contains("OK connect: 2026-07-28 keel-interop").contains("Hello, Keel!");
         awaitCancelled(before);
     }
 
@@ -98,7 +85,7 @@ class ReferenceClientsInteropTest {
         Run run = node("legacy", "slow", "--stdio", javaCommand(), "-cp", classPath(), KeelMain.class.getName(),
                 "serve", "--stdio", "--toolset", "everything");
         assertPassed(run);
-        assertThat(run.output).contains("User response: action=accept");
+        assertThat(run.output()).contains("User response: action=accept");
     }
 
     @Test
@@ -106,12 +93,12 @@ class ReferenceClientsInteropTest {
         Run run = node("modern", "slow", "--stdio", javaCommand(), "-cp", classPath(), KeelMain.class.getName(),
                 "serve", "--stdio", "--toolset", "everything");
         assertPassed(run);
-        assertThat(run.output).contains("OK connect: 2026-07-28").contains("Hello, Keel!");
+        assertThat(run.output()).contains("OK connect: 2026-07-28").contains("Hello, Keel!");
     }
 
     private static void assertPassed(Run run) {
-        assertThat(run.status).as(run.output).isZero();
-        assertThat(run.output).contains("OK tools/call: This is a simple text response for testing.")
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("OK tools/call: This is a simple text response for testing.")
                 .contains("OK resources/read: This is the content of the static text resource.")
                 .contains("OK prompts/get: Prompt with arguments: arg1='one', arg2='two'")
                 .contains("OK cancel: rejected after")
@@ -127,40 +114,9 @@ class ReferenceClientsInteropTest {
         assertThat(holdOutcomes.size()).as("the cancelled handler was interrupted on the server").isGreaterThan(before);
     }
 
-    private static String javaCommand() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String classPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
-
     private static Run node(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", "interop-client.mjs"));
         command.addAll(List.of(args));
-        return run(Duration.ofMinutes(2), command.toArray(String[]::new));
-    }
-
-    private record Run(int status, String output) {
-    }
-
-    private static Run run(Duration timeout, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        StringBuilder output = new StringBuilder();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try {
-                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append("(output unreadable: ").append(e).append(')');
-            }
-        });
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            reader.join(Duration.ofSeconds(5));
-            return new Run(-1, "timed out after " + timeout + ":\n" + output);
-        }
-        reader.join(Duration.ofSeconds(5));
-        return new Run(process.exitValue(), output.toString());
+        return NodeInterop.run(Duration.ofMinutes(2), command.toArray(String[]::new));
     }
 }
