@@ -17,6 +17,7 @@ for a in "$@"; do
   args+=("$a")
 done
 
+rm -rf keel-bench/target/lib  # copied dependencies of an earlier build would stay on the class path
 ./mvnw -q -B -ntp -DskipTests install -pl keel-bench -am >&2
 cp="keel-bench/target/classes:$(ls keel-bench/target/lib/*.jar | tr '\n' ':')"
 
@@ -34,7 +35,8 @@ echo "## JMH (average time per operation; gc.alloc.rate.norm = bytes allocated p
 echo
 echo '```'
 "$java" -cp "$cp" org.openjdk.jmh.Main "${jmh[@]}" -prof gc -rf text -rff /tmp/keel-jmh.txt >&2
-grep -E '^Benchmark|·gc.alloc.rate.norm|^[A-Za-z]+Benchmark\.[A-Za-z]+ ' /tmp/keel-jmh.txt || cat /tmp/keel-jmh.txt
+grep -E '^Benchmark|gc\.alloc\.rate\.norm|^[A-Za-z]+Benchmark\.[A-Za-z]+ ' /tmp/keel-jmh.txt || cat /tmp/keel-jmh.txt
 echo '```'
 echo
-"$java" -cp "$cp" dev.keel.bench.Bench "${args[@]+"${args[@]}"}"
+./mvnw -q -B -ntp -DskipTests package -pl keel-server -am >&2  # the jar ./keel runs, for the start-up figures
+"$java" -Dkeel.root="$PWD" -cp "$cp" dev.keel.bench.Bench "${args[@]+"${args[@]}"}"

@@ -20,6 +20,7 @@ module dev.keel.server {
 
     uses dev.keel.server.Toolset;
 
+    provides ch.qos.logback.classic.spi.Configurator with dev.keel.server.LogbackDefaults;
     provides dev.keel.server.Toolset with dev.keel.server.DemoToolset, dev.keel.server.EverythingToolset,
             dev.keel.server.FilesystemToolset;
 }

@@ -436,39 +436,77 @@ public final class Bench {
         return used;
     }
 
-    /** From process start to the first answer over stdio; and idle RSS of the HTTP server. */
+    /**
+     * From process start to the first answer over stdio, as a user starts it ({@code ./keel}, which
+     * keeps an AOT cache or CDS archive up to date) and as a bare {@code java -jar} without one, on
+     * both cores and pinned to one; and the idle RSS of the HTTP server {@code ./keel serve} starts.
+     */
     private void startup() throws Exception {
-        List<double[]> runs = new ArrayList<>();
-        for (int round = 0; round < Math.max(3, rounds); round++) {
-            long start = System.nanoTime();
-            Process process = new ProcessBuilder(ServerProcess.java(SERVER_CORE, List.of(), KeelMain.class.getName(),
-                    List.of("serve", "--stdio", "--log-level", "warn"))).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try {
-                process.getOutputStream().write(Fixtures.echoCall(1, "first"));
-                process.getOutputStream().write('\n');
-                process.getOutputStream().flush();
-                String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-                        .readLine();
-                long took = System.nanoTime() - start;
-                if (first == null || !first.contains("first")) {
-                    throw new IOException("no answer: " + first);
-                }
-                runs.add(new double[] {took / 1e6});
-            } finally {
-                process.destroyForcibly();
+        Path root = Path.of(System.getProperty("keel.root", ".")).toAbsolutePath().normalize();
+        String launcher = root.resolve("keel").toString();
+        String jar = root.resolve("keel-server/target/keel-server.jar").toString();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the first ./keel after a build trains its cache: not what is measured
+        firstAnswer(pinned("0,1", List.of(launcher, "serve", "--stdio", "--log-level", "warn")));
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        commands.put("./keel serve --stdio", List.of(launcher, "serve", "--stdio", "--log-level", "warn"));
+        commands.put("java -jar keel-server.jar, no cache", List.of(java, "-jar", jar, "serve", "--stdio", "--log-level",
+                "warn"));
+        line("## Start-up and idle memory");
+        line("");
+        line("| Process start to first answer (stdio) | 2 cores | 1 core |");
+        line("|---|---|---|");
+        for (Map.Entry<String, List<String>> command : commands.entrySet()) {
+            List<double[]> free = new ArrayList<>();
+            List<double[]> pinned = new ArrayList<>();
+            for (int round = 0; round < Math.max(5, rounds); round++) {
+                // this process is pinned to core 0, and children inherit that: name the cores outright
+                free.add(new double[] {firstAnswer(pinned("0,1", command.getValue()))});
+                pinned.add(new double[] {firstAnswer(pinned(SERVER_CORE, command.getValue()))});
             }
+            line("| " + command.getKey() + " | " + spreadOf(free, 0, "%.0f") + " ms | " + spreadOf(pinned, 0, "%.0f")
+                    + " ms |");
         }
+        line("");
         double idle;
-        try (ServerProcess process = ServerProcess.http(keel("--port", "0"))) {
+        try (ServerProcess process = ServerProcess.http(pinned("0,1", List.of(launcher, "serve", "--port", "0",
+                "--log-level", "warn")))) {
             Thread.sleep(smoke ? 500 : 3000);
             idle = process.rssMiB();
         }
-        line("## Start-up and idle memory");
+        line(String.format(Locale.ROOT, "Idle RSS of `./keel serve` (HTTP, default flags): %.0f MiB", idle));
         line("");
-        line("| Process start to first answer (stdio) | Idle RSS of the HTTP server |");
-        line("|---|---|");
-        line("| " + spreadOf(runs, 0, "%.0f") + " ms | " + String.format(Locale.ROOT, "%.0f MiB", idle) + " |");
-        line("");
+    }
+
+    /** {@code command} on {@code cores}, where pinning is possible. */
+    private static List<String> pinned(String cores, List<String> command) {
+        if (!ServerProcess.Pinning.available()) {
+            return command;
+        }
+        List<String> pinned = new ArrayList<>(List.of("taskset", "-c", cores));
+        pinned.addAll(command);
+        return pinned;
+    }
+
+    /** Milliseconds from starting {@code command} to reading its answer to one 2026-07-28 echo call. */
+    private static double firstAnswer(List<String> command) throws Exception {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            process.getOutputStream().write(Fixtures.echoCall(1, "first"));
+            process.getOutputStream().write('\n');
+            process.getOutputStream().flush();
+            String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            long took = System.nanoTime() - start;
+            if (first == null || !first.contains("first")) {
+                throw new IOException("no answer from " + command + ": " + first);
+            }
+            return took / 1e6;
+        } finally {
+            process.destroyForcibly();
+            process.waitFor();
+        }
     }
 
     /** One 1 MiB argument echoed over HTTP (2026-07-28). */

@@ -40,16 +40,38 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonSchemas implements SchemaSupport {
 
-    private final SchemaGenerator generator;
+    private final JsonMapper mapper;
+    /** Made on first use: building the generator's configuration costs start-up time, and many servers never generate. */
+    private volatile SchemaGenerator generator;
     private final SchemaRegistry registry;
 
     /** The default configuration; what {@link java.util.ServiceLoader} creates. */
     public JsonSchemas() {
-        this(JsonRpcCodec.create().mapper());
+        this(null);
     }
 
-    /** Generates with {@code mapper}'s naming and annotation rules. */
+    /** Generates with {@code mapper}'s naming and annotation rules ({@code null}: the codec's defaults). */
     public JsonSchemas(JsonMapper mapper) {
+        this.mapper = mapper;
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    }
+
+    private SchemaGenerator generator() {
+        SchemaGenerator g = generator;
+        if (g == null) {
+            synchronized (this) {
+                g = generator;
+                if (g == null) {
+                    g = newGenerator(mapper != null ? mapper : JsonRpcCodec.create().mapper());
+                    generator = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    private static SchemaGenerator newGenerator(JsonMapper mapper) {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(mapper, SchemaVersion.DRAFT_2020_12,
                 OptionPreset.PLAIN_JSON)
                 .with(new JacksonSchemaModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
@@ -60,9 +82,7 @@ public final class JsonSchemas implements SchemaSupport {
         config.forFields().withRequiredCheck(JsonSchemas::required);
         // properties in declaration order (record components), unless @JsonPropertyOrder says otherwise
         config.forTypesInGeneral().withPropertySorter((first, second) -> 0);
-        this.generator = new SchemaGenerator(config.build());
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+        return new SchemaGenerator(config.build());
     }
 
     /**
@@ -116,7 +136,7 @@ public final class JsonSchemas implements SchemaSupport {
     @Override
     public ObjectNode generate(Type type) {
         try {
-            ObjectNode schema = generator.generateSchema(type);
+            ObjectNode schema = generator().generateSchema(type);
             dropNullAlternatives(schema);
             return schema;
         } catch (RuntimeException e) {

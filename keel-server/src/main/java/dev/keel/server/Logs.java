@@ -26,10 +26,20 @@ final class Logs {
     /** Sets the root level ({@code trace} … {@code error}) and the format ({@code text} or {@code json}). */
     static void configure(String level, String format) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        install(context, "json".equals(format) ? null : TEXT_PATTERN, Level.toLevel(level, Level.INFO));
+    }
+
+    /**
+     * Replaces the root logger's appenders with one that writes to stderr: lines of {@code pattern},
+     * or JSON objects when it is null; and sets the root level, unless {@code level} is null.
+     */
+    static void install(LoggerContext context, String pattern, Level level) {
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(level, Level.INFO));
+        if (level != null) {
+            root.setLevel(level);
+        }
         Encoder<ILoggingEvent> encoder;
-        if ("json".equals(format)) {
+        if (pattern == null) {
             JsonEncoder json = new JsonEncoder();
             json.setWithFormattedMessage(true);
             json.setWithMessage(false);
@@ -40,7 +50,7 @@ final class Logs {
             encoder = json;
         } else {
             PatternLayoutEncoder text = new PatternLayoutEncoder();
-            text.setPattern(TEXT_PATTERN);
+            text.setPattern(pattern);
             encoder = text;
         }
         encoder.setContext(context);
