@@ -46,13 +46,16 @@ public final class Bench {
     private final int rounds;
     private final Duration measured;
     private final Duration warmUp;
+    /** Load on a freshly started server before anything is measured: on one core its JIT needs that long. */
+    private final Duration serverWarmUp;
     private final boolean smoke;
     private final StringBuilder report = new StringBuilder();
 
-    private Bench(int rounds, Duration measured, Duration warmUp, boolean smoke) {
+    private Bench(int rounds, Duration measured, Duration warmUp, Duration serverWarmUp, boolean smoke) {
         this.rounds = rounds;
         this.measured = measured;
         this.warmUp = warmUp;
+        this.serverWarmUp = serverWarmUp;
         this.smoke = smoke;
     }
 
@@ -60,6 +63,7 @@ public final class Bench {
         int rounds = 3;
         double seconds = 5;
         double warm = 2;
+        double serverWarm = 20;
         boolean smoke = false;
         List<String> only = List.of("http", "wrk", "stdio", "sleep", "sessions", "startup", "big");
         for (int i = 0; i < args.length; i++) {
@@ -67,6 +71,7 @@ public final class Bench {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> warm = Double.parseDouble(args[++i]);
+                case "--server-warmup" -> serverWarm = Double.parseDouble(args[++i]);
                 case "--smoke" -> smoke = true;
                 case "--only" -> only = List.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -76,12 +81,14 @@ public final class Bench {
             rounds = 1;
             seconds = Math.min(seconds, 1);
             warm = Math.min(warm, 0.5);
+            serverWarm = Math.min(serverWarm, 0.5);
         }
         boolean pinned = ServerProcess.Pinning.pinSelf("0");
         Bench bench = new Bench(rounds, Duration.ofMillis((long) (seconds * 1000)), Duration.ofMillis((long) (warm * 1000)),
-                smoke);
+                Duration.ofMillis((long) (serverWarm * 1000)), smoke);
         bench.line("Load generator pinned to core 0, servers to core 1: " + (pinned ? "yes" : "no (taskset unavailable)")
-                + "; " + rounds + " round(s) of " + seconds + " s after " + warm + " s of warm-up; median (min–max).");
+                + "; each server warmed up for " + serverWarm + " s at 64 in flight, then at each level " + rounds
+                + " round(s) of " + seconds + " s after " + warm + " s of warm-up; median (min–max).");
         bench.line("");
         for (String scenario : only) {
             switch (scenario) {
@@ -176,6 +183,7 @@ public final class Bench {
             };
             try (ServerProcess process = ServerProcess.http(command); HttpLoad load = new HttpLoad(1024)) {
                 HttpLoad.Shape shape = server.contains("session") ? legacy(initialize(load, process.url)) : modern();
+                load.run(process.url, shape, 64, serverWarmUp, Duration.ZERO);
                 Map<Integer, List<HttpLoad.Result>> byLevel = new LinkedHashMap<>();
                 for (int level : levels) {
                     List<HttpLoad.Result> runs = new ArrayList<>();
@@ -247,7 +255,7 @@ public final class Bench {
                 default -> keel("--port", "0");
             };
             try (ServerProcess process = ServerProcess.http(command)) {
-                runWrk(process.url, script, warmUp);
+                runWrk(process.url, script, serverWarmUp.plus(warmUp));
                 List<double[]> runs = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     runs.add(runWrk(process.url, script, measured));
