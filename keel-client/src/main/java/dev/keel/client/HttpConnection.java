@@ -114,12 +114,16 @@ public final class HttpConnection implements Connection {
         boolean initialize = "initialize".equals(method);
         boolean initialized = "notifications/initialized".equals(method);
         var sent = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofPublisher());
+        if (initialized) {
+            // the session's GET stream is open before anything else is sent: a server may put its own
+            // requests (an elicitation, say) on it, and would have nowhere to send them before it exists
+            exchange(sent, null, false, false);
+            openStandaloneStream();
+            return;
+        }
         Thread.ofVirtual().name("keel-test-http-post").start(() -> {
             try {
                 exchange(sent, key, modernVersion != null, initialize);
-                if (initialized) {
-                    openStandaloneStream();
-                }
             } finally {
                 if (key != null) {
                     openBodies.remove(key);

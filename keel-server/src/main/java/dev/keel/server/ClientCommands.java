@@ -187,7 +187,7 @@ final class ClientCommands {
                 }
                 String tool = words.getFirst();
                 ObjectNode arguments = arguments(words.subList(1, words.size()));
-                Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null);
+                Progress progress = new Progress(spec.commandLine().getErr(), interactive());
                 CallToolResult result = client.callTool(tool, arguments, progress::update);
                 progress.done();
                 print(out(), result);
@@ -342,12 +342,31 @@ final class ClientCommands {
     }
 
     /**
+     * Whether a person is at a terminal. From JDK 22 on, {@link System#console()} returns a console
+     * even when input and output are redirected, and only {@code Console.isTerminal()} (which the
+     * release this is compiled for lacks) tells; on JDK 21 a console is a terminal.
+     */
+    static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * Elicitation on the terminal: the message, then one prompt per field; declined without a terminal.
      * One question at a time, even when the server asks several at once.
      */
     static synchronized ElicitResult askOnTerminal(ElicitRequestParams request) {
         Console console = System.console();
-        if (console == null) {
+        if (console == null || !interactive()) {
             return ElicitResult.decline();
         }
         // a buffer of one character reads no further than the line asked for
