@@ -27,7 +27,7 @@ final class Fixtures {
     /** A server with {@code echo} and nothing else: what the benchmarks exercise is Keel, not a tool. */
     static McpServer echoServer() {
         return McpServer.builder().name("bench").version("1")
-                .tool(Tool.builder("echo").description("Echoes message").inputSchema(ECHO_SCHEMA).build(),
+                .tool(Tool.builder("echo").description("Echoes message").inputSchema(ECHO_SCHEMA).nonBlocking().build(),
                         call -> CallToolResult.text(call.arguments().path("message").asString()))
                 .build();
     }

@@ -78,6 +78,8 @@ public final class CallContext {
     InFlight inFlight;
     /** Whether the handler may ask the client (tools/call, prompts/get, resources/read). */
     boolean mayAskClient;
+    /** Whether the request runs on a transport's platform thread, which must not wait for the client. */
+    boolean onTransportThread;
     /** The answers of a 2026-07-28 multi round-trip request. */
     InputState input;
 

@@ -71,6 +71,10 @@ final class ClientRequests {
         if (context.isModern()) {
             return context.input.answerOrAsk(asked);
         }
+        if (context.onTransportThread) {
+            throw new IllegalStateException("a handler declared non-blocking runs on the transport's own thread and "
+                    + "cannot wait for a legacy client's answer; drop nonBlocking() from the tool that asks");
+        }
         Map<String, java.util.concurrent.Future<InputResponse>> waiting = new java.util.LinkedHashMap<>();
         try (var scope = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (Map.Entry<String, InputRequest> question : asked.entrySet()) {

@@ -42,6 +42,11 @@ final class EraResolution implements Middleware {
     }
 
     @Override
+    public boolean blocking() {
+        return false;
+    }
+
+    @Override
     public Response handle(Call call, Chain chain) {
         CallContext context = call.context();
         RequestMeta meta = RequestMeta.of(call.params(), server.binders());

@@ -16,6 +16,11 @@ final class LifecycleGuard implements Middleware {
     }
 
     @Override
+    public boolean blocking() {
+        return false;
+    }
+
+    @Override
     public Response handle(Call call, Chain chain) {
         if (McpMethods.INITIALIZE.equals(call.method()) && call.context().channel.session() != null) {
             throw McpException.invalidRequest("Invalid Request: this connection's session is already initialized");

@@ -13,13 +13,23 @@ import dev.keel.jsonrpc.Response;
  * {@link McpException}. The chain enforces this and names the offender. Exceptions never escape
  * {@code proceed}: a failure further in arrives as a {@link Response.Failure}.
  *
- * <p>Threading: runs on the request's virtual thread; blocking is allowed.
+ * <p>Threading: runs on the request's thread, a virtual one unless nothing the request passes
+ * through can block: a middleware that may block (I/O, a remote rate limit, a token lookup) keeps
+ * {@link #blocking()} true, which is the default, and every request then runs on a virtual thread.
  */
 @FunctionalInterface
 public interface Middleware {
 
     /** Handles {@code call}, usually by passing it on with {@code chain.proceed(call)}. */
     Response handle(Call call, Chain chain);
+
+    /**
+     * Whether this middleware may block. Return {@code false} only if it never waits (no I/O, no locks
+     * held for long): requests may then run on a transport's platform thread.
+     */
+    default boolean blocking() {
+        return true;
+    }
 
     /** The name used in diagnostics; the class name unless overridden. */
     default String name() {
@@ -39,6 +49,11 @@ public interface Middleware {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public boolean blocking() {
+                return middleware.blocking();
             }
         };
     }

@@ -12,7 +12,8 @@ import dev.keel.core.spi.MessageSink;
 final class Outbox {
 
     private final MessageSink sink;
-    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    /** Made with the writer, on the first message: most connections (every 2026-07-28 POST) never get one. */
+    private volatile LinkedBlockingQueue<byte[]> queue;
     private Thread writer;
     private volatile boolean closed;
 
@@ -24,18 +25,28 @@ final class Outbox {
         if (closed) {
             return;
         }
-        queue.add(message);
-        synchronized (this) {
-            if (writer == null && !closed) {
-                writer = Thread.ofVirtual().name("keel-outbox").start(this::drain);
+        LinkedBlockingQueue<byte[]> q = queue;
+        if (q == null) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                q = queue;
+                if (q == null) {
+                    q = new LinkedBlockingQueue<>();
+                    queue = q;
+                    LinkedBlockingQueue<byte[]> drained = q;
+                    writer = Thread.ofVirtual().name("keel-outbox").start(() -> drain(drained));
+                }
             }
         }
+        q.add(message);
     }
 
-    private void drain() {
+    private void drain(LinkedBlockingQueue<byte[]> q) {
         try {
             while (!closed) {
-                sink.send(queue.take());
+                sink.send(q.take());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -49,6 +60,9 @@ final class Outbox {
                 writer.interrupt();
             }
         }
-        queue.clear();
+        LinkedBlockingQueue<byte[]> q = queue;
+        if (q != null) {
+            q.clear();
+        }
     }
 }

@@ -30,4 +30,9 @@ public final class RequestIdMiddleware implements Middleware {
     public String name() {
         return "request-id";
     }
+
+    @Override
+    public boolean blocking() {
+        return false;
+    }
 }

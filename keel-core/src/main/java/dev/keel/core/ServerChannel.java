@@ -120,11 +120,13 @@ final class ServerChannel implements Channel {
     }
 
     @Override
-    public void serve(Decoded decoded, MessageSink replyTo, Map<CallContext.Key<?>, Object> attributes) {
+    public void serve(Decoded decoded, MessageSink replyTo, Map<CallContext.Key<?>, Object> attributes,
+            boolean mayBlock) {
         if (closed) {
             return;
         }
-        if (decoded instanceof Decoded.Message(Request request) && server.runsInline()) {
+        if (decoded instanceof Decoded.Message(Request request) && server.runsInline()
+                && (mayBlock || !server.mayBlock(request))) {
             start(request, replyTo, null, merge(attributes), true);
         } else {
             receive(decoded, replyTo, attributes);
@@ -221,11 +223,11 @@ final class ServerChannel implements Channel {
         }
         active.add(f);
         if (inline) {
-            run(request, f, batch, attributes);
+            run(request, f, batch, attributes, !Thread.currentThread().isVirtual());
             return;
         }
         try {
-            server.executor().execute(() -> run(request, f, batch, attributes));
+            server.executor().execute(() -> run(request, f, batch, attributes, false));
         } catch (RejectedExecutionException e) {
             finish(f);
             reply(shuttingDown(request.id()), replyTo, batch);
@@ -271,11 +273,13 @@ final class ServerChannel implements Channel {
         return response instanceof Response.Failure failure ? failure.error().code() : 0;
     }
 
-    private void run(Request request, InFlight f, Batch batch, Map<CallContext.Key<?>, Object> attributes) {
+    private void run(Request request, InFlight f, Batch batch, Map<CallContext.Key<?>, Object> attributes,
+            boolean onTransportThread) {
         f.started(Thread.currentThread());
         CallContext context = new CallContext(attributes);
         context.channel = this;
         context.inFlight = f;
+        context.onTransportThread = onTransportThread;
         Response response;
         try {
             response = server.chain().proceed(new Call(request.id(), request.method(), request.rawParams(), context));

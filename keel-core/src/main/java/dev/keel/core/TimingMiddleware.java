@@ -48,4 +48,9 @@ public final class TimingMiddleware implements Middleware {
     public String name() {
         return "timing";
     }
+
+    @Override
+    public boolean blocking() {
+        return false;
+    }
 }

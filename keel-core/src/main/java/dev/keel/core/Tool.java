@@ -51,14 +51,16 @@ public final class Tool<A, R> {
     private final Class<R> outputType;
     private final Map<String, ArgumentRule> rules;
     private final Duration timeout;
+    private final boolean nonBlocking;
 
     private Tool(dev.keel.spec.Tool descriptor, Class<A> inputType, Class<R> outputType,
-            Map<String, ArgumentRule> rules, Duration timeout) {
+            Map<String, ArgumentRule> rules, Duration timeout, boolean nonBlocking) {
         this.descriptor = descriptor;
         this.inputType = inputType;
         this.outputType = outputType;
         this.rules = rules;
         this.timeout = timeout;
+        this.nonBlocking = nonBlocking;
     }
 
     /**
@@ -87,6 +89,11 @@ public final class Tool<A, R> {
     /** How long a call may run before it is stopped, or {@code null} for the server's default. */
     public Duration timeout() {
         return timeout;
+    }
+
+    /** Whether the handler never blocks, so that a call may run on the transport's own thread. */
+    public boolean nonBlocking() {
+        return nonBlocking;
     }
 
     A bind(JsonNode arguments, JsonMapper mapper) {
@@ -132,6 +139,7 @@ public final class Tool<A, R> {
         private Map<String, Object> meta;
         private final Map<String, ArgumentRule> rules = new LinkedHashMap<>();
         private Duration timeout;
+        private boolean nonBlocking;
 
         private Builder(String name, Class<A> inputType, Class<R> outputType) {
             Objects.requireNonNull(name, "name");
@@ -155,6 +163,7 @@ public final class Tool<A, R> {
             b.meta = meta;
             b.rules.putAll(rules);
             b.timeout = timeout;
+            b.nonBlocking = nonBlocking;
             return b;
         }
 
@@ -255,6 +264,19 @@ public final class Tool<A, R> {
             return this;
         }
 
+        /**
+         * Declares that the handler never blocks: it computes its answer from its arguments without
+         * I/O, locks held for long, sleeps or questions to the client. A call of such a tool may run on
+         * the transport's own thread (an HTTP server's platform thread, the stdio reader) instead of
+         * being handed to a virtual thread, which saves the hand-off on the hot path. A handler that
+         * blocks anyway holds that thread; one that asks a legacy client fails with an error that
+         * says so. Default: the handler may block, and runs on a virtual thread.
+         */
+        public Builder<A, R> nonBlocking() {
+            this.nonBlocking = true;
+            return this;
+        }
+
         private JsonNode requireObjectSchema(JsonNode schema, String what) {
             Objects.requireNonNull(schema, what);
             if (!schema.isObject() || !"object".equals(schema.path("type").asString(null))) {
@@ -278,7 +300,7 @@ public final class Tool<A, R> {
                 throw new IllegalArgumentException("tool " + name + ": " + e.getMessage(), e);
             }
             return new Tool<>(new dev.keel.spec.Tool(name, title, description, input, outputSchema, annotations,
-                    icons, meta), inputType, outputType, Map.copyOf(new LinkedHashMap<>(rules)), timeout);
+                    icons, meta), inputType, outputType, Map.copyOf(new LinkedHashMap<>(rules)), timeout, nonBlocking);
         }
     }
 }

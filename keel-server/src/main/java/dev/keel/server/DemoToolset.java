@@ -38,6 +38,7 @@ public final class DemoToolset implements Toolset {
                                 {"type":"object","properties":{"message":{"type":"string","description":"The text to echo"}},
                                  "required":["message"],"additionalProperties":false}""")
                         .annotations(new ToolAnnotations(null, true, false, true, false))
+                        .nonBlocking()
                         .build(),
                 DemoToolset::echo);
         server.tool(Tool.builder("add")
@@ -49,6 +50,7 @@ public final class DemoToolset implements Toolset {
                         .outputSchema("""
                                 {"type":"object","properties":{"sum":{"type":"number"}},"required":["sum"]}""")
                         .annotations(new ToolAnnotations(null, true, false, true, false))
+                        .nonBlocking()
                         .build(),
                 DemoToolset::add);
         server.tool(Tool.builder("sleep")

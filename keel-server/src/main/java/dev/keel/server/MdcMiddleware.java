@@ -67,4 +67,9 @@ final class MdcMiddleware implements Middleware {
     public String name() {
         return "mdc";
     }
+
+    @Override
+    public boolean blocking() {
+        return false;
+    }
 }

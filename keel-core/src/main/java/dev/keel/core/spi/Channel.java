@@ -42,16 +42,19 @@ public interface Channel extends AutoCloseable {
 
     /**
      * As {@link #receive(dev.keel.jsonrpc.Decoded, MessageSink, java.util.Map)}, but a single request
-     * runs on the calling thread, which the transport gives to this message alone (an HTTP request's
-     * virtual thread): no hand-off to another thread, and the call returns once the request has ended.
+     * may run on the calling thread, saving the hand-off to a thread of its own: always when
+     * {@code mayBlock} (the transport gave this thread to the message alone and it may block, as an
+     * HTTP request's virtual thread may), and otherwise when nothing the request passes through can
+     * block (every middleware and its handler are declared non-blocking, or the engine answers it by
+     * itself). Returns once the request has ended if it ran here, at once if it was handed off.
      * Everything else (notifications, responses, batches, invalid input) is handled as {@code receive}
-     * handles it. A server built with an executor of its own runs requests there, as {@code receive} does.
+     * handles it. A server built with an executor of its own runs every request there.
      *
-     * <p>The calling thread must be one that may block, and its interrupt status is clear on return;
-     * a cancellation of the request interrupts it only while it runs the request.
+     * <p>The thread's interrupt status is clear on return; a cancellation of the request interrupts it
+     * only while it runs the request.
      */
     void serve(dev.keel.jsonrpc.Decoded message, MessageSink replyTo,
-            java.util.Map<dev.keel.core.CallContext.Key<?>, Object> attributes);
+            java.util.Map<dev.keel.core.CallContext.Key<?>, Object> attributes, boolean mayBlock);
 
     /**
      * The id of the legacy session this channel holds, once {@code initialize} has opened one: 128

@@ -1,18 +1,20 @@
 package dev.keel.transport.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Blocker;
 
-/** Reads request bodies, never more than a cap. */
+/**
+ * Reads one request body, never more than a cap, in two steps: first whatever has arrived, without
+ * waiting ({@link #readAvailable}: a small body usually comes with the head, and is then read on the
+ * thread that parsed the head); then, only if more is to come, the rest, waiting for it
+ * ({@link #readRest}, on a virtual thread, so a slow client never holds a platform thread).
+ */
 final class Bodies {
-
-    private Bodies() {
-    }
 
     /** The body was longer than the cap; {@code size} is what is known of its length. */
     static final class TooLarge extends IOException {
@@ -24,49 +26,79 @@ final class Bodies {
         }
     }
 
-    /**
-     * Reads the whole body on the calling (virtual) thread, parking while no bytes are there.
-     *
-     * @throws TooLarge as soon as the declared length or the bytes read exceed {@code max}
-     * @throws IOException if the read fails, as it does for a client that sends too slowly
-     */
-    static byte[] read(Request request, long max) throws IOException {
+    private final Request request;
+    private final long max;
+    private byte[] bytes;
+    private int length;
+    private boolean complete;
+
+    Bodies(Request request, long max) {
+        this.request = request;
+        this.max = max;
         long declared = request.getLength();
-        if (declared > max) {
-            throw new TooLarge(declared);
+        this.bytes = new byte[declared > 0 && declared <= max ? (int) declared : 1024];
+    }
+
+    /**
+     * Reads what has arrived without waiting.
+     *
+     * @return whether the whole body has been read
+     * @throws TooLarge as soon as the declared length or the bytes read exceed the cap
+     * @throws IOException if the read failed
+     */
+    boolean readAvailable() throws IOException {
+        if (request.getLength() > max) {
+            throw new TooLarge(request.getLength());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-        while (true) {
+        while (!complete) {
             Content.Chunk chunk = request.read();
             if (chunk == null) {
-                try (Blocker.Runnable blocker = Blocker.runnable()) {
-                    request.demand(blocker);
-                    blocker.block();
-                }
-                continue;
+                return false;
             }
+            take(chunk);
+        }
+        return true;
+    }
+
+    /**
+     * Reads the rest of the body, parking the calling (virtual) thread while no bytes are there.
+     *
+     * @throws TooLarge as soon as the bytes read exceed the cap
+     * @throws IOException if the read fails, as it does for a client that sends too slowly
+     */
+    void readRest() throws IOException {
+        while (!readAvailable()) {
+            try (Blocker.Runnable blocker = Blocker.runnable()) {
+                request.demand(blocker);
+                blocker.block();
+            }
+        }
+    }
+
+    /** The body, once it is complete. The array is the body's alone: the codec may keep slices of it. */
+    byte[] bytes() {
+        return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+    }
+
+    private void take(Content.Chunk chunk) throws IOException {
+        try {
             if (Content.Chunk.isFailure(chunk)) {
                 Throwable failure = chunk.getFailure();
                 throw failure instanceof IOException io ? io : new IOException(failure.getMessage(), failure);
             }
             ByteBuffer buffer = chunk.getByteBuffer();
             int n = buffer.remaining();
-            if (out.size() + (long) n > max) {
-                chunk.release();
-                throw new TooLarge(out.size() + (long) n);
+            if (length + (long) n > max) {
+                throw new TooLarge(length + (long) n);
             }
-            if (buffer.hasArray()) {
-                out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
-            } else {
-                byte[] bytes = new byte[n];
-                buffer.get(bytes);
-                out.write(bytes, 0, n);
+            if (length + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(max, Math.max(bytes.length * 2L, length + (long) n)));
             }
-            boolean last = chunk.isLast();
+            buffer.get(bytes, length, n);
+            length += n;
+            complete = chunk.isLast();
+        } finally {
             chunk.release();
-            if (last) {
-                return out.toByteArray();
-            }
         }
     }
 }

@@ -28,7 +28,6 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * MCP over Streamable HTTP on Jetty 12: the 2026-07-28 revision and the legacy session-based ones on
@@ -64,6 +63,14 @@ public final class HttpTransport implements Transport {
 
         /** Called when the transport stops, before its listener closes: end what the handler holds open. */
         default void stop() {
+        }
+
+        /**
+         * Whether the handler may block (wait for I/O, hold a stream open): it then runs on a virtual
+         * thread, never on one of Jetty's platform threads. Default true.
+         */
+        default boolean blocking() {
+            return true;
         }
     }
 
@@ -102,13 +109,10 @@ public final class HttpTransport implements Transport {
         if (jetty != null) {
             throw new IllegalStateException("the transport is started already");
         }
+        // Jetty's own threads are platform threads: requests that cannot block are served on them with no
+        // hand-off, and everything that may wait moves to a virtual thread (McpHttpHandler, Exchanges)
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 2), 2);
         threads.setName("keel-http");
-        VirtualThreadPool virtualThreads = new VirtualThreadPool();
-        virtualThreads.setName("keel-http-vt");
-        // each connection runs at most one request at a time: the connection cap bounds the handlers
-        virtualThreads.setMaxConcurrentTasks(builder.maxConnections + 16);
-        threads.setVirtualThreadsExecutor(virtualThreads);
         Server server0 = new Server(threads);
         server0.setStopTimeout(builder.stopTimeout.toMillis());
 
@@ -134,12 +138,15 @@ public final class HttpTransport implements Transport {
         LegacySseEndpoint sse = null;
         if (settings.legacySse()) {
             sse = new LegacySseEndpoint(server, settings, builder.maxSessions);
-            paths.addMapping(PathSpec.from(settings.ssePath()), sse);
-            paths.addMapping(PathSpec.from(settings.messagesPath()), sse);
+            Handler onVirtualThreads = new VirtualThreadHandler(sse);
+            paths.addMapping(PathSpec.from(settings.ssePath()), onVirtualThreads);
+            paths.addMapping(PathSpec.from(settings.messagesPath()), onVirtualThreads);
         }
         Guards guards = new Guards(settings.origins(), settings.hosts());
         for (Map.Entry<String, Mount> mount : builder.mounts.entrySet()) {
-            paths.addMapping(PathSpec.from(mount.getKey()), mount.getValue().create(mount.getKey(), server0, server, guards));
+            Handler mounted = mount.getValue().create(mount.getKey(), server0, server, guards);
+            paths.addMapping(PathSpec.from(mount.getKey()), mount.getValue().blocking()
+                    ? new VirtualThreadHandler(mounted) : mounted);
         }
         Handler rated = builder.minRequestBytesPerSecond > 0
                 ? new MinimumDataRateHandler(paths, builder.minRequestBytesPerSecond, 0) : paths;

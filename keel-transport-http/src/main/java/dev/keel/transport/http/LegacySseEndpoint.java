@@ -170,7 +170,9 @@ final class LegacySseEndpoint extends Handler.Abstract {
         }
         byte[] body;
         try {
-            body = Bodies.read(request, settings.maxRequestBytes());
+            Bodies reading = new Bodies(request, settings.maxRequestBytes());
+            reading.readRest();
+            body = reading.bytes();
         } catch (Bodies.TooLarge e) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             reject(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Payload Too Large: more than the limit of "

@@ -70,31 +70,39 @@ final class McpHttpHandler extends Handler.Abstract {
         this.guard = guard;
     }
 
+    /**
+     * Runs on the thread that parsed the request's head, a platform thread of Jetty's pool: nothing
+     * here waits. A POST whose body has arrived is decoded and routed on it, and a request that cannot
+     * block is even served on it; a body still on its way, a request whose handler may block, and a
+     * GET stream continue on virtual threads. The callback completes when the response does, from
+     * whichever thread completes it.
+     */
     @Override
     public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-            Callback callback) throws Exception {
+            Callback callback) {
         var connection = request.getConnectionMetaData().getConnection();
         guard.handling(connection, +1);
+        Callback done = Exchanges.then(callback, () -> guard.handling(connection, -1));
         try {
-            if (!admitted(request, response, callback)) {
+            if (!admitted(request, response, done)) {
                 return true;
             }
             String method = request.getMethod();
             if (HttpMethod.POST.is(method)) {
-                post(request, response, callback);
+                post(request, response, done);
             } else if (HttpMethod.GET.is(method)) {
-                get(request, response, callback);
+                Exchanges.onVirtualThread(request, response, done, () -> get(request, response, done));
             } else if (HttpMethod.DELETE.is(method)) {
-                delete(request, response, callback);
+                delete(request, response, done);
             } else if (HttpMethod.OPTIONS.is(method)) {
-                preflight(request, response, callback);
+                preflight(request, response, done);
             } else {
                 response.getHeaders().put(HttpHeader.ALLOW, ALLOW);
-                reject(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, null,
+                reject(response, done, HttpStatus.METHOD_NOT_ALLOWED_405, null,
                         "Method Not Allowed: the MCP endpoint takes POST, and GET and DELETE for legacy sessions");
             }
-        } finally {
-            guard.handling(connection, -1);
+        } catch (RuntimeException | Error e) {
+            org.eclipse.jetty.server.Response.writeError(request, response, done, e);
         }
         return true;
     }
@@ -155,44 +163,63 @@ final class McpHttpHandler extends Handler.Abstract {
     // ------------------------------------------------------------------ POST
 
     private void post(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-            Callback callback) throws InterruptedException {
+            Callback done) {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            reject(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, null,
+            reject(response, done, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, null,
                     "Unsupported Media Type: POST a JSON-RPC message as application/json, not "
                             + (contentType == null ? "a body without Content-Type" : contentType));
             return;
         }
         if (inFlight.incrementAndGet() > settings.maxInFlight()) {
             inFlight.decrementAndGet();
-            unavailable(response, callback, "Service Unavailable: the server is at its limit of "
+            unavailable(response, done, "Service Unavailable: the server is at its limit of "
                     + settings.maxInFlight() + " requests in flight; retry shortly");
             return;
         }
+        // the POST counts as in flight until its response is complete
+        Callback callback = Exchanges.then(done, inFlight::decrementAndGet);
+        Bodies body = new Bodies(request, settings.maxRequestBytes());
         try {
-            byte[] body;
-            try {
-                body = Bodies.read(request, settings.maxRequestBytes());
-            } catch (Bodies.TooLarge e) {
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                reject(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, null, "Payload Too Large: the body is "
-                        + (e.size > 0 ? "at least " + e.size + " bytes" : "too long") + ", more than the limit of "
-                        + settings.maxRequestBytes() + " bytes");
-                return;
-            } catch (IOException e) {
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                reject(response, callback, HttpStatus.REQUEST_TIMEOUT_408, null,
-                        "Request Timeout: the body did not arrive in time (" + e.getMessage() + ")");
+            if (body.readAvailable()) {
+                route(request, response, callback, server.codec().decode(body.bytes()), false);
                 return;
             }
-            route(request, response, callback, server.codec().decode(body));
-        } finally {
-            inFlight.decrementAndGet();
+        } catch (IOException e) {
+            bodyFailed(response, callback, e);
+            return;
+        }
+        // more of the body is on its way: wait for it on a virtual thread, never on a platform one
+        Exchanges.onVirtualThread(request, response, callback, () -> {
+            try {
+                body.readRest();
+            } catch (IOException e) {
+                bodyFailed(response, callback, e);
+                return;
+            }
+            route(request, response, callback, server.codec().decode(body.bytes()), true);
+        });
+    }
+
+    private void bodyFailed(org.eclipse.jetty.server.Response response, Callback callback, IOException e) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        if (e instanceof Bodies.TooLarge tooLarge) {
+            reject(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, null, "Payload Too Large: the body is "
+                    + (tooLarge.size > 0 ? "at least " + tooLarge.size + " bytes" : "too long") + ", more than the limit of "
+                    + settings.maxRequestBytes() + " bytes");
+        } else {
+            reject(response, callback, HttpStatus.REQUEST_TIMEOUT_408, null,
+                    "Request Timeout: the body did not arrive in time (" + e.getMessage() + ")");
         }
     }
 
+    /**
+     * Routes a decoded POST.
+     *
+     * @param mayBlock whether this thread may block (a virtual thread), so that any request may run on it
+     */
     private void route(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-            Callback callback, Decoded decoded) throws InterruptedException {
+            Callback callback, Decoded decoded, boolean mayBlock) {
         String sessionId = request.getHeaders().get(SESSION_ID);
         String version = request.getHeaders().get(PROTOCOL_VERSION);
         boolean modernHeader = version != null && ProtocolVersion.of(version).map(ProtocolVersion::isModern).orElse(false);
@@ -206,18 +233,18 @@ final class McpHttpHandler extends Handler.Abstract {
             return;
         }
         if (sessionId != null && !modernHeader) {
-            inSession(request, response, callback, decoded, sessionId, version);
+            inSession(request, response, callback, decoded, sessionId, version, mayBlock);
         } else if (decoded instanceof Decoded.Message(Request r) && McpMethods.INITIALIZE.equals(r.method())
                 && !modernHeader) {
-            initialize(request, response, callback, decoded);
+            initialize(request, response, callback, decoded, mayBlock);
         } else {
-            stateless(request, response, callback, decoded);
+            stateless(request, response, callback, decoded, mayBlock);
         }
     }
 
     /** A 2026-07-28 request: a channel of its own, the POST's response as its sink; a lost response cancels it. */
     private void stateless(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-            Callback callback, Decoded decoded) throws InterruptedException {
+            Callback callback, Decoded decoded, boolean mayBlock) {
         if (decoded instanceof Decoded.Batch) {
             reject(response, callback, HttpStatus.BAD_REQUEST_400, null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are not part of 2026-07-28; POST one message"));
@@ -234,28 +261,29 @@ final class McpHttpHandler extends Handler.Abstract {
                     "Invalid Request: a response can only be POSTed within a legacy session (Mcp-Session-Id)"));
             return;
         }
-        PostExchange exchange = new PostExchange(response, callback, settings, null, acceptsEventStream(request), false)
-                .inline();
-        Channel channel = server.openChannel(exchange, connectionAttributes(request));
+        Exchanges.Later later = new Exchanges.Later();
+        PostExchange exchange = new PostExchange(response, Exchanges.then(callback, later), settings, null,
+                acceptsEventStream(request), false);
+        // the channel lives as long as this request: its attributes are the request's, in one map
+        Map<CallContext.Key<?>, Object> attributes = connectionAttributes(request);
+        addRequestAttributes(request, attributes);
+        attributes.put(TransportAttributes.MIRRORED_HEADERS, mirrored(request));
+        Channel channel = server.openChannel(exchange, attributes);
         exchange.onLost(channel::close);
         requestChannels.add(channel);
         live.add(exchange);
-        try {
-            Map<CallContext.Key<?>, Object> attributes = requestAttributes(request);
-            attributes.put(TransportAttributes.MIRRORED_HEADERS, mirrored(request));
-            channel.serve(decoded, exchange, attributes);
-            exchange.complete();
-        } finally {
+        later.set(() -> {
             live.remove(exchange);
             // a finished request leaves nothing to cancel; a lost one is cancelled here
             channel.close();
             requestChannels.remove(channel);
-        }
+        });
+        channel.serve(decoded, exchange, null, mayBlock);
     }
 
     /** A legacy initialize: a new session whose standalone stream is the channel's sink. */
     private void initialize(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-            Callback callback, Decoded decoded) throws InterruptedException {
+            Callback callback, Decoded decoded, boolean mayBlock) {
         if (!sessions.hasRoom()) {
             unavailable(response, callback, "Service Unavailable: the server holds its maximum of sessions, all busy");
             return;
@@ -263,8 +291,15 @@ final class McpHttpHandler extends Handler.Abstract {
         HttpSession session = new HttpSession(settings.store());
         Channel channel = server.openChannel(session.standalone, connectionAttributes(request));
         session.channel = channel;
-        PostExchange exchange = new PostExchange(response, callback, settings, session, acceptsEventStream(request), false)
-                .inline().sessionHeader(() -> {
+        session.enter();
+        Callback finished = Exchanges.then(callback, () -> {
+            session.exit();
+            if (session.id == null) {
+                channel.close();
+            }
+        });
+        PostExchange exchange = new PostExchange(response, finished, settings, session, acceptsEventStream(request), false)
+                .sessionHeader(() -> {
                     Optional<String> id = channel.sessionId();
                     if (id.isEmpty()) {
                         return null;
@@ -273,21 +308,12 @@ final class McpHttpHandler extends Handler.Abstract {
                     sessions.add(session);
                     return session.id;
                 });
-        session.enter();
-        try {
-            channel.serve(decoded, exchange, requestAttributes(request));
-            exchange.complete();
-        } finally {
-            session.exit();
-            if (session.id == null) {
-                channel.close();
-            }
-        }
+        channel.serve(decoded, exchange, requestAttributes(request), mayBlock);
     }
 
     /** A message within a legacy session. */
     private void inSession(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-            Callback callback, Decoded decoded, String sessionId, String version) throws InterruptedException {
+            Callback callback, Decoded decoded, String sessionId, String version, boolean mayBlock) {
         HttpSession session = sessions.get(sessionId);
         if (session == null || session.closed()) {
             reject(response, callback, HttpStatus.NOT_FOUND_404, requestId(decoded), JsonRpcError.of(
@@ -301,26 +327,19 @@ final class McpHttpHandler extends Handler.Abstract {
             return;
         }
         session.enter();
-        try {
-            Map<CallContext.Key<?>, Object> attributes = requestAttributes(request);
-            if (!carriesRequest(decoded)) {
-                session.channel.receive(decoded, session.standalone, attributes);
-                accepted(response, callback);
-                return;
-            }
-            boolean priming = session.channel.sessionVersion().map(v -> v.atLeast(ProtocolVersion.V2025_11_25))
-                    .orElse(false);
-            PostExchange exchange = new PostExchange(response, callback, settings, session, acceptsEventStream(request),
-                    priming);
-            if (decoded instanceof Decoded.Message) {
-                session.channel.serve(decoded, exchange.inline(), attributes);
-            } else {
-                session.channel.receive(decoded, exchange, attributes);  // a batch: its requests run side by side
-            }
-            exchange.complete();
-        } finally {
-            session.exit();
+        Callback finished = Exchanges.then(callback, session::exit);
+        Map<CallContext.Key<?>, Object> attributes = requestAttributes(request);
+        if (!carriesRequest(decoded)) {
+            session.channel.receive(decoded, session.standalone, attributes);
+            accepted(response, finished);
+            return;
         }
+        boolean priming = session.channel.sessionVersion().map(v -> v.atLeast(ProtocolVersion.V2025_11_25))
+                .orElse(false);
+        PostExchange exchange = new PostExchange(response, finished, settings, session, acceptsEventStream(request),
+                priming);
+        // a batch's requests run side by side, each on a thread of its own
+        session.channel.serve(decoded, exchange, attributes, mayBlock);
     }
 
     private static boolean carriesRequest(Decoded decoded) {
@@ -446,6 +465,12 @@ final class McpHttpHandler extends Handler.Abstract {
     /** What each message carries of its HTTP request: credentials and origin, checked per request. */
     private static Map<CallContext.Key<?>, Object> requestAttributes(org.eclipse.jetty.server.Request request) {
         Map<CallContext.Key<?>, Object> attributes = new HashMap<>(4);
+        addRequestAttributes(request, attributes);
+        return attributes;
+    }
+
+    private static void addRequestAttributes(org.eclipse.jetty.server.Request request,
+            Map<CallContext.Key<?>, Object> attributes) {
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (authorization != null) {
             attributes.put(TransportAttributes.AUTHORIZATION, authorization);
@@ -454,14 +479,16 @@ final class McpHttpHandler extends Handler.Abstract {
         if (origin != null) {
             attributes.put(TransportAttributes.ORIGIN, origin);
         }
-        return attributes;
     }
 
     private static MirroredHeaders mirrored(org.eclipse.jetty.server.Request request) {
-        Map<String, String> params = new HashMap<>();
+        Map<String, String> params = Map.of();
         for (HttpField field : request.getHeaders()) {
             String name = field.getLowerCaseName();
             if (name.startsWith("mcp-param-") && name.length() > "mcp-param-".length()) {
+                if (params.isEmpty()) {
+                    params = new HashMap<>();
+                }
                 params.put(name.substring("mcp-param-".length()), field.getValue());
             }
         }

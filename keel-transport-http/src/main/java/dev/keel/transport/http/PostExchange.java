@@ -26,9 +26,10 @@ import org.eclipse.jetty.util.Callback;
  * {@link LegacyStream}: it outlives the connection and is resumed with GET, and a lost connection
  * cancels nothing.
  *
- * <p>The request usually runs on the POST's own thread ({@link dev.keel.core.spi.Channel#serve}); a
- * legacy stream is then served to the connection by a virtual thread of its own while the handler runs,
- * and {@link #complete} waits for it.
+ * <p>Nobody waits for the exchange: the request runs on the POST's own thread when it cannot block
+ * ({@link dev.keel.core.spi.Channel#serve}), or on a virtual thread of its own, and whichever thread
+ * gives the answer completes the HTTP response (and with it the POST's callback, which releases what
+ * the POST held). A legacy stream is served to the connection by a virtual thread of its own.
  */
 final class PostExchange implements MessageSink {
 
@@ -50,8 +51,6 @@ final class PostExchange implements MessageSink {
     private SseWriter sse;
     private long lastWrite;
     private LegacyStream legacy;
-    /** Whether the handler runs on the POST's thread, so that a legacy stream needs a thread of its own. */
-    private boolean inline;
     private boolean broken;
     /** Gives the {@code Mcp-Session-Id} to send with a JSON answer (initialize), or null. */
     private Supplier<String> sessionHeader;
@@ -82,12 +81,6 @@ final class PostExchange implements MessageSink {
     /** What to run when the client is found gone while the request runs (2026-07-28: cancel it). */
     PostExchange onLost(Runnable action) {
         this.onLost = action;
-        return this;
-    }
-
-    /** The request runs on the POST's own thread (set before the engine is called). */
-    PostExchange inline() {
-        this.inline = true;
         return this;
     }
 
@@ -226,11 +219,9 @@ final class PostExchange implements MessageSink {
         } else {
             legacy = session.openStream();
             state = State.LEGACY_STREAMING;
-            if (inline) {
-                // the POST's thread is busy running the handler: the stream needs a writer of its own
-                LegacyStream stream = legacy;
-                Thread.ofVirtual().name("keel-http-stream").start(() -> serveLegacy(stream));
-            }
+            // the stream outlives the request's thread, and its writes may wait on the client: a writer of its own
+            LegacyStream stream = legacy;
+            Thread.ofVirtual().name("keel-http-stream").start(() -> serveLegacy(stream));
         }
         changed.signalAll();
     }
@@ -302,30 +293,6 @@ final class PostExchange implements MessageSink {
         }
         if (lost && onLost != null) {
             onLost.run();
-        }
-    }
-
-    /**
-     * Waits until the HTTP response is complete, or hands it to this thread when it has become a legacy
-     * stream that the handler's thread did not take. Runs on the POST's thread once the engine has the
-     * request.
-     */
-    void complete() throws InterruptedException {
-        LegacyStream stream = null;
-        lock.lock();
-        try {
-            while (!finished) {
-                if (state == State.LEGACY_STREAMING && !inline) {
-                    stream = legacy;
-                    break;
-                }
-                changed.await();
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (stream != null) {
-            serveLegacy(stream);
         }
     }
 

@@ -22,10 +22,13 @@ import dev.keel.jsonrpc.JsonRpcLimits;
  * <p>Reading: one message per line, {@code \n}-terminated ({@code \r\n} accepted), blank lines
  * ignored. A line longer than {@link Builder#maxMessageBytes(int)} is skipped without being held in
  * memory and answered with an Invalid Request error; reading goes on. Each message is handed to the
- * engine, which runs requests concurrently, so answers may come out of order.
+ * engine, which runs requests concurrently, so answers may come out of order. A request that cannot
+ * block (the engine answers it, or its tool is declared non-blocking) is served on the reading thread
+ * itself, without a hand-off; the others run on virtual threads, so a slow tool never delays the rest.
  *
  * <p>Writing: every message is written whole, followed by {@code \n}, under a lock, so messages never
- * interleave. Nothing else is written to the output: serving the process's own stdout, the transport
+ * interleave. Output is buffered and flushed as soon as no other message is about to follow: after
+ * the last line of what was read in one go has been served, and when no other writer is waiting. Nothing else is written to the output: serving the process's own stdout, the transport
  * points {@link System#out} at stderr, so a stray print cannot corrupt the protocol.
  *
  * <p>End: at end of input, running requests get {@link Builder#shutdownGrace(Duration)} to finish,
@@ -44,6 +47,7 @@ public final class StdioTransport implements Transport {
     private final Duration shutdownGrace;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Channel channel;
+    private volatile dev.keel.jsonrpc.JsonRpcCodec codec;
     private volatile Thread reader;
     private volatile boolean stopping;
 
@@ -83,6 +87,7 @@ public final class StdioTransport implements Transport {
             System.setOut(System.err);
             LOG.log(System.Logger.Level.DEBUG, "System.out now writes to stderr; stdout carries MCP messages only");
         }
+        codec = server.codec();
         channel = server.openChannel(out, java.util.Map.of(dev.keel.core.TransportAttributes.TRANSPORT, "stdio"));
         reader = Thread.ofPlatform().name("keel-stdio-reader").daemon(true).start(this::readLoop);
     }
@@ -120,48 +125,62 @@ public final class StdioTransport implements Transport {
     /** Splits the input into lines, handing each complete one to the channel. */
     private void readLines() throws IOException {
         byte[] chunk = new byte[READ_CHUNK];
-        byte[] line = new byte[1024];
-        int length = 0;
-        long oversize = -1;
         int n;
         while (!stopping && (n = in.read(chunk)) != -1) {
-            int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (chunk[i] != '\n') {
-                    continue;
-                }
-                int part = i - start;
-                if (oversize >= 0) {
-                    channel.rejectTooLarge(oversize + part, maxMessageBytes);
-                    oversize = -1;
-                } else if (length + part > maxMessageBytes + 1) {
-                    channel.rejectTooLarge((long) length + part, maxMessageBytes);
-                } else {
-                    line = append(line, length, chunk, start, part);
-                    deliver(line, length + part);
-                    if (line.length > READ_CHUNK) {
-                        line = new byte[1024];
-                    }
-                }
-                length = 0;
-                start = i + 1;
-            }
-            int rest = n - start;
-            if (oversize >= 0) {
-                oversize += rest;
-            } else if (length + rest > maxMessageBytes + 1) {
-                oversize = (long) length + rest;
-                length = 0;
-                line = new byte[1024];
-            } else if (rest > 0) {
-                line = append(line, length, chunk, start, rest);
-                length += rest;
+            // the answers to what arrived in one go leave together, once it has all been served
+            out.hold();
+            try {
+                lines(chunk, n);
+            } finally {
+                out.release();
             }
         }
         if (oversize >= 0) {
             channel.rejectTooLarge(oversize, maxMessageBytes);
         } else if (length > 0) {
             deliver(line, length);
+        }
+    }
+
+    /** The line being read, which may span chunks; touched by the reading thread only. */
+    private byte[] line = new byte[1024];
+    private int length;
+    /** How long the line being skipped is so far, or -1 while none is. */
+    private long oversize = -1;
+
+    /** Delivers the lines that end in {@code chunk[0, n)}, and keeps the start of the one that does not. */
+    private void lines(byte[] chunk, int n) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            if (chunk[i] != '\n') {
+                continue;
+            }
+            int part = i - start;
+            if (oversize >= 0) {
+                channel.rejectTooLarge(oversize + part, maxMessageBytes);
+                oversize = -1;
+            } else if (length + part > maxMessageBytes + 1) {
+                channel.rejectTooLarge((long) length + part, maxMessageBytes);
+            } else {
+                line = append(line, length, chunk, start, part);
+                deliver(line, length + part);
+                if (line.length > READ_CHUNK) {
+                    line = new byte[1024];
+                }
+            }
+            length = 0;
+            start = i + 1;
+        }
+        int rest = n - start;
+        if (oversize >= 0) {
+            oversize += rest;
+        } else if (length + rest > maxMessageBytes + 1) {
+            oversize = (long) length + rest;
+            length = 0;
+            line = new byte[1024];
+        } else if (rest > 0) {
+            line = append(line, length, chunk, start, rest);
+            length += rest;
         }
     }
 
@@ -189,7 +208,8 @@ public final class StdioTransport implements Transport {
             channel.rejectTooLarge(end - begin, maxMessageBytes);
             return;
         }
-        channel.receive(Arrays.copyOfRange(line, begin, end));
+        // a request that cannot block is served right here; any other gets a virtual thread of its own
+        channel.serve(codec.decode(Arrays.copyOfRange(line, begin, end)), out, null, false);
     }
 
     private static boolean isBlank(byte b) {
@@ -216,14 +236,20 @@ public final class StdioTransport implements Transport {
         }
     }
 
-    /** Writes each message followed by a newline, whole, under a lock. */
+    /**
+     * Writes each message followed by a newline, whole, under a lock, into a buffer flushed when no
+     * other message is about to follow: no writer is waiting for the lock, and the reading thread is
+     * not in the middle of serving what it read (it flushes when it is done).
+     */
     private static final class LineSink implements dev.keel.core.spi.MessageSink {
         private final OutputStream out;
         private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
         private boolean broken;
+        private boolean holding;
+        private boolean unflushed;
 
         LineSink(OutputStream out) {
-            this.out = out;
+            this.out = new java.io.BufferedOutputStream(out, 1 << 16);
         }
 
         @Override
@@ -235,13 +261,50 @@ public final class StdioTransport implements Transport {
                 }
                 out.write(message);
                 out.write('\n');
-                out.flush();
+                if (holding || lock.hasQueuedThreads()) {
+                    unflushed = true;  // whoever comes next flushes
+                } else {
+                    out.flush();
+                    unflushed = false;
+                }
             } catch (IOException e) {
-                broken = true;
+                broken();
                 LOG.log(System.Logger.Level.WARNING, "stdout is closed; dropping further messages: {0}", e.getMessage());
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** The reading thread starts serving what it read: flushing waits until {@link #release}. */
+        void hold() {
+            lock.lock();
+            try {
+                holding = true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** The reading thread is done with what it read: what was written meanwhile goes out. */
+        void release() {
+            lock.lock();
+            try {
+                holding = false;
+                if (unflushed && !broken) {
+                    out.flush();
+                    unflushed = false;
+                }
+            } catch (IOException e) {
+                broken();
+                LOG.log(System.Logger.Level.WARNING, "stdout is closed; dropping further messages: {0}", e.getMessage());
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void broken() {
+            broken = true;
+            unflushed = false;
         }
 
         void close() {

@@ -108,6 +108,12 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
     }
 
     /** Closes every socket with 1001 (going away), after cancelling what runs on it. */
+    /** The upgrade does not block, and a socket's messages are handed to the engine's own threads. */
+    @Override
+    public boolean blocking() {
+        return false;
+    }
+
     @Override
     public void stop() {
         for (Connection connection : open) {
