@@ -24,7 +24,9 @@ import dev.keel.core.spi.MessageSink;
 
 /**
  * One {@code tools/call} of echo through the whole engine in memory (decode, middleware chain,
- * dispatcher, handler on its virtual thread, encode), and 100 of them in parallel.
+ * dispatcher, handler, encode): handed to a virtual thread as {@code Channel.receive} does, or served
+ * on the caller's thread as {@code Channel.serve} does for a request that cannot block; and 100 of
+ * them in parallel.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +73,17 @@ public class EngineBenchmark {
         Answer answer = new Answer();
         channel.receive(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel"), answer);
         return answer.done.join();
+    }
+
+    /**
+     * The same call served on the calling thread, as a transport serves a request that cannot block
+     * (echo is declared non-blocking): the engine's own cost, without a thread hand-off.
+     */
+    @Benchmark
+    public byte[] oneToolsCallOnTheCallersThread() {
+        Answer answer = new Answer();
+        channel.serve(server.codec().decode(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel")), answer, null, false);
+        return answer.done.getNow(null);
     }
 
     @Benchmark

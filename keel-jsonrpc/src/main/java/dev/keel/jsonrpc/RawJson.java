@@ -91,12 +91,20 @@ public final class RawJson implements JacksonSerializable {
     /**
      * Opens a streaming parser over the value, for callers that pick a few fields out of it. The
      * parser only reads tokens (it carries no data-binding context, which would cost a context per
-     * parser): bind a value under it with an {@code ObjectReader} of the mapper.
+     * parser): bind a value under it with an {@code ObjectReader} of the mapper. It does not look for
+     * duplicate members again: the codec refused any when it read the message this value came from.
      */
     public tools.jackson.core.JsonParser parser() {
-        return mapper.tokenStreamFactory().createParser(tools.jackson.core.ObjectReadContext.empty(), buffer, offset,
-                length);
+        return mapper.tokenStreamFactory().createParser(TOKENS_ONLY, buffer, offset, length);
     }
+
+    /** What {@link #parser()} reads with: no data binding, no second search for duplicate members. */
+    private static final tools.jackson.core.ObjectReadContext TOKENS_ONLY = new tools.jackson.core.ObjectReadContext.Base() {
+        @Override
+        public int getStreamReadFeatures(int defaults) {
+            return defaults & ~tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.getMask();
+        }
+    };
 
     /** The value's JSON text, exactly as received. */
     @Override

@@ -27,10 +27,13 @@ final class Exchanges {
     private static final class Then extends AtomicBoolean implements Callback {
         private final Callback callback;
         private final Runnable after;
+        /** Asked often by Jetty; through several wrappers each time it would take the channel's lock. */
+        private final InvocationType invocationType;
 
         Then(Callback callback, Runnable after) {
             this.callback = callback;
             this.after = after;
+            this.invocationType = callback.getInvocationType();
         }
 
         @Override
@@ -59,7 +62,7 @@ final class Exchanges {
 
         @Override
         public InvocationType getInvocationType() {
-            return callback.getInvocationType();
+            return invocationType;
         }
     }
 
