@@ -16,6 +16,7 @@ import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ElicitRequestFormParams;
 import dev.keel.spec.StringSchema;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Which thread serves a request: a non-blocking tool the thread that parsed it (one of Jetty's platform
@@ -48,25 +49,33 @@ class HttpThreadsTest {
         }
     }
 
+    /** Calls {@code tool} statelessly (2026-07-28), head and body in one write; the text it answers. */
+    private static String call(HttpFixture f, String tool) throws Exception {
+        return post(f, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":{}," + HttpFixture.META + "}}", "MCP-Protocol-Version: 2026-07-28\r\n"
+                + "Mcp-Method: tools/call\r\nMcp-Name: " + tool + "\r\n").json().path("result").path("content").get(0)
+                .path("text").asString();
+    }
+
     /**
-     * Calls {@code tool} over a socket of its own, head and body in one write, as most clients send a
+     * POSTs {@code body} over a socket of its own, head and body in one write, as most clients send a
      * small request: so the body is there when the head is parsed (a body still on its way is read on a
      * virtual thread, which then serves the request too).
      */
-    private static String call(HttpFixture f, String tool) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-                + "\",\"arguments\":{}," + HttpFixture.META + "}}";
+    private static Raw post(HttpFixture f, String body, String headers) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", f.transport.port())) {
             socket.getOutputStream().write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2026-07-28\r\n"
-                    + "Mcp-Method: tools/call\r\nMcp-Name: " + tool + "\r\nConnection: close\r\nContent-Length: "
+                    + "Accept: application/json\r\n" + headers + "Connection: close\r\nContent-Length: "
                     + bytes.length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String json = response.substring(response.indexOf("\r\n\r\n") + 4);
-            return HttpFixture.JSON.readTree(json).path("result").path("content").get(0).path("text").asString();
+            int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+            return new Raw(status, HttpFixture.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)));
         }
+    }
+
+    private record Raw(int status, JsonNode json) {
     }
 
     @Test
@@ -106,9 +115,9 @@ class HttpThreadsTest {
                 + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}").send().header("Mcp-Session-Id");
         f.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").header("Mcp-Session-Id", session)
                 .header("MCP-Protocol-Version", "2025-06-18").send();
-        HttpFixture.Answer answer = f.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
-                + "\"name\":\"asks\",\"arguments\":{}}}").header("Mcp-Session-Id", session)
-                .header("MCP-Protocol-Version", "2025-06-18").header("Accept", "application/json").send();
+        Raw answer = post(f, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
+                + "\"name\":\"asks\",\"arguments\":{}}}", "Mcp-Session-Id: " + session + "\r\n"
+                + "MCP-Protocol-Version: 2025-06-18\r\n");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("error").path("code").asInt()).isEqualTo(-32603);
         // the detail goes to the log under a correlation id; the thread is free again
