@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -273,12 +272,8 @@ public final class Bench {
 
     /** Requests/s, p50 ms, p99 ms of one wrk run. */
     private static double[] runWrk(URI url, Path script, Duration time) throws Exception {
-        List<String> command = new ArrayList<>();
-        if (ServerProcess.Pinning.available()) {
-            command.addAll(List.of("taskset", "-c", "0"));
-        }
-        command.addAll(List.of("wrk", "-t1", "-c64", "-d" + Math.max(1, time.toSeconds()) + "s", "--latency",
-                "-s", script.toString(), url.toString()));
+        List<String> command = ServerProcess.Pinning.on("0", List.of("wrk", "-t1", "-c64",
+                "-d" + Math.max(1, time.toSeconds()) + "s", "--latency", "-s", script.toString(), url.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
@@ -332,7 +327,6 @@ public final class Bench {
         private final Process process;
         private final OutputStream out;
         private final java.util.concurrent.Semaphore outstanding = new java.util.concurrent.Semaphore(0);
-        private final AtomicLong answered = new AtomicLong();
         private final AtomicLong results = new AtomicLong();
         private final Thread reader;
 
@@ -347,7 +341,6 @@ public final class Bench {
                         if (line.contains("\"result\"")) {
                             results.incrementAndGet();
                         }
-                        answered.incrementAndGet();
                         outstanding.release();
                     }
                 } catch (IOException e) {
@@ -360,7 +353,6 @@ public final class Bench {
         double[] run(long firstId, int calls, int window) throws Exception {
             outstanding.drainPermits();
             outstanding.release(window);
-            long answeredBefore = answered.get();
             long resultsBefore = results.get();
             long start = System.nanoTime();
             for (long i = firstId; i < firstId + calls; i++) {
@@ -374,10 +366,9 @@ public final class Bench {
                 out.write('\n');
             }
             out.flush();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (answered.get() - answeredBefore < calls && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-                Thread.sleep(0, 100_000);
+            // every answer gives a permit back: the whole window is free again once all calls are answered
+            if (!outstanding.tryAcquire(window, 2, TimeUnit.MINUTES)) {
+                throw new IOException("not every call was answered within two minutes");
             }
             long elapsed = System.nanoTime() - start;
             return new double[] {calls * 1e9 / elapsed, results.get() - resultsBefore};
@@ -487,7 +478,7 @@ public final class Bench {
         String jar = root.resolve("keel-server/target/keel-server.jar").toString();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the first ./keel after a build trains its cache: not what is measured
-        firstAnswer(pinned("0,1", List.of(launcher, "serve", "--stdio", "--log-level", "warn")));
+        firstAnswer(ServerProcess.Pinning.on("0,1", List.of(launcher, "serve", "--stdio", "--log-level", "warn")));
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("./keel serve --stdio", List.of(launcher, "serve", "--stdio", "--log-level", "warn"));
         commands.put("java -jar keel-server.jar, no cache", List.of(java, "-jar", jar, "serve", "--stdio", "--log-level",
@@ -501,31 +492,21 @@ public final class Bench {
             List<double[]> pinned = new ArrayList<>();
             for (int round = 0; round < Math.max(5, rounds); round++) {
                 // this process is pinned to core 0, and children inherit that: name the cores outright
-                free.add(new double[] {firstAnswer(pinned("0,1", command.getValue()))});
-                pinned.add(new double[] {firstAnswer(pinned(SERVER_CORE, command.getValue()))});
+                free.add(new double[] {firstAnswer(ServerProcess.Pinning.on("0,1", command.getValue()))});
+                pinned.add(new double[] {firstAnswer(ServerProcess.Pinning.on(SERVER_CORE, command.getValue()))});
             }
             line("| " + command.getKey() + " | " + spreadOf(free, 0, "%.0f") + " ms | " + spreadOf(pinned, 0, "%.0f")
                     + " ms |");
         }
         line("");
         double idle;
-        try (ServerProcess process = ServerProcess.http(pinned("0,1", List.of(launcher, "serve", "--port", "0",
+        try (ServerProcess process = ServerProcess.http(ServerProcess.Pinning.on("0,1", List.of(launcher, "serve", "--port", "0",
                 "--log-level", "warn")))) {
             Thread.sleep(smoke ? 500 : 3000);
             idle = process.rssMiB();
         }
         line(String.format(Locale.ROOT, "Idle RSS of `./keel serve` (HTTP, default flags): %.0f MiB", idle));
         line("");
-    }
-
-    /** {@code command} on {@code cores}, where pinning is possible. */
-    private static List<String> pinned(String cores, List<String> command) {
-        if (!ServerProcess.Pinning.available()) {
-            return command;
-        }
-        List<String> pinned = new ArrayList<>(List.of("taskset", "-c", cores));
-        pinned.addAll(command);
-        return pinned;
     }
 
     /** Milliseconds from starting {@code command} to reading its answer to one 2026-07-28 echo call. */

@@ -33,14 +33,11 @@ final class ServerProcess implements AutoCloseable {
     /** {@code java -cp <this class path> <main> args…}, on core {@code core} if pinning is possible. */
     static List<String> java(String core, List<String> jvmOptions, String main, List<String> args) {
         List<String> command = new ArrayList<>();
-        if (core != null && Pinning.available()) {
-            command.addAll(List.of("taskset", "-c", core));
-        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         command.addAll(args);
-        return command;
+        return core == null ? command : Pinning.on(core, command);
     }
 
     /** Starts an HTTP server process and waits for the line with its URL. */
@@ -114,6 +111,16 @@ final class ServerProcess implements AutoCloseable {
 
         static boolean available() {
             return AVAILABLE;
+        }
+
+        /** {@code command} run on {@code cores} ({@code taskset -c}), or as it is where pinning is impossible. */
+        static List<String> on(String cores, List<String> command) {
+            if (!AVAILABLE) {
+                return command;
+            }
+            List<String> pinned = new ArrayList<>(List.of("taskset", "-c", cores));
+            pinned.addAll(command);
+            return pinned;
         }
 
         private static boolean detect() {

@@ -124,6 +124,7 @@ final class DefaultMcpServer implements McpServer {
     private final ParamsReader.Binders binders;
     /** Whether some middleware may block, so that every request needs a thread that may block. */
     private final boolean chainBlocks;
+    private final Dispatcher dispatcher;
     /** Whether a request may run on a transport's thread ({@code Channel.serve}): no executor was configured. */
     private final boolean runsInline;
     private final int maxInFlightPerChannel;
@@ -193,7 +194,7 @@ final class DefaultMcpServer implements McpServer {
         steps.add(new EraResolution(this));
         steps.add(new LifecycleGuard());
         steps.addAll(builder.middleware);
-        Dispatcher dispatcher = new Dispatcher(this);
+        this.dispatcher = new Dispatcher(this);
         this.chain = new MiddlewareChain(steps, dispatcher::dispatch);
         this.chainBlocks = steps.stream().anyMatch(Middleware::blocking);
         builder.registrations.forEach(registration -> registration.apply(this));
@@ -416,25 +417,9 @@ final class DefaultMcpServer implements McpServer {
         return runsInline;
     }
 
-    /**
-     * Whether serving {@code request} may block: some middleware may, or its handler may (a tool not
-     * declared non-blocking, any resource or prompt handler, a completer, a listen stream). What the
-     * engine answers by itself (ping, discovery, lists, initialize, subscriptions) never blocks.
-     */
+    /** Whether serving {@code request} may block: some middleware may, or what it calls (see the dispatcher). */
     boolean mayBlock(dev.keel.jsonrpc.Request request) {
-        if (chainBlocks) {
-            return true;
-        }
-        return switch (request.method()) {
-            case dev.keel.spec.McpMethods.TOOLS_CALL -> {
-                String name = ParamsReader.peekString(request.rawParams(), "name");
-                ToolEntry<?, ?> entry = name == null ? null : tools.get(name);
-                yield entry != null && !entry.tool.nonBlocking();
-            }
-            case dev.keel.spec.McpMethods.RESOURCES_READ, dev.keel.spec.McpMethods.PROMPTS_GET,
-                 dev.keel.spec.McpMethods.COMPLETION_COMPLETE, dev.keel.spec.McpMethods.SUBSCRIPTIONS_LISTEN -> true;
-            default -> false;
-        };
+        return chainBlocks || dispatcher.mayBlock(request.method(), request.rawParams());
     }
 
     ExecutorService executor() {

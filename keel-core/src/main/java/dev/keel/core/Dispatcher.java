@@ -52,11 +52,18 @@ import tools.jackson.databind.JsonNode;
 final class Dispatcher {
 
     /** How a method is served, and in which eras it exists. */
-    private record Method(boolean modern, boolean legacy, Handler handler) {
+    /**
+     * A method: the eras that have it, its handler, and whether serving it may block (it calls
+     * application code, or waits by design) for the params it is given.
+     */
+    private record Method(boolean modern, boolean legacy, Handler handler, java.util.function.Predicate<RawJson> mayBlock) {
         boolean availableIn(ProtocolVersion version) {
             return version.isModern() ? modern : legacy;
         }
     }
+
+    private static final java.util.function.Predicate<RawJson> NEVER = params -> false;
+    private static final java.util.function.Predicate<RawJson> ALWAYS = params -> true;
 
     @FunctionalInterface
     private interface Handler {
@@ -68,21 +75,37 @@ final class Dispatcher {
 
     Dispatcher(DefaultMcpServer server) {
         this.server = server;
-        methods.put(McpMethods.INITIALIZE, new Method(false, true, this::initialize));
-        methods.put(McpMethods.PING, new Method(false, true, (call, context) -> EmptyResult.instance()));
-        methods.put(McpMethods.SERVER_DISCOVER, new Method(true, false, this::discover));
-        methods.put(McpMethods.TOOLS_LIST, new Method(true, true, this::listTools));
-        methods.put(McpMethods.TOOLS_CALL, new Method(true, true, this::callTool));
-        methods.put(McpMethods.RESOURCES_LIST, new Method(true, true, this::listResources));
-        methods.put(McpMethods.RESOURCES_TEMPLATES_LIST, new Method(true, true, this::listResourceTemplates));
-        methods.put(McpMethods.RESOURCES_READ, new Method(true, true, this::readResource));
-        methods.put(McpMethods.PROMPTS_LIST, new Method(true, true, this::listPrompts));
-        methods.put(McpMethods.PROMPTS_GET, new Method(true, true, this::getPrompt));
-        methods.put(McpMethods.LOGGING_SET_LEVEL, new Method(false, true, this::setLevel));
-        methods.put(McpMethods.RESOURCES_SUBSCRIBE, new Method(false, true, this::subscribe));
-        methods.put(McpMethods.RESOURCES_UNSUBSCRIBE, new Method(false, true, this::unsubscribe));
-        methods.put(McpMethods.SUBSCRIPTIONS_LISTEN, new Method(true, false, this::listen));
-        methods.put(McpMethods.COMPLETION_COMPLETE, new Method(true, true, this::complete));
+        methods.put(McpMethods.INITIALIZE, new Method(false, true, this::initialize, NEVER));
+        methods.put(McpMethods.PING, new Method(false, true, (call, context) -> EmptyResult.instance(), NEVER));
+        methods.put(McpMethods.SERVER_DISCOVER, new Method(true, false, this::discover, NEVER));
+        methods.put(McpMethods.TOOLS_LIST, new Method(true, true, this::listTools, NEVER));
+        methods.put(McpMethods.TOOLS_CALL, new Method(true, true, this::callTool, this::toolMayBlock));
+        methods.put(McpMethods.RESOURCES_LIST, new Method(true, true, this::listResources, NEVER));
+        methods.put(McpMethods.RESOURCES_TEMPLATES_LIST, new Method(true, true, this::listResourceTemplates, NEVER));
+        methods.put(McpMethods.RESOURCES_READ, new Method(true, true, this::readResource, ALWAYS));
+        methods.put(McpMethods.PROMPTS_LIST, new Method(true, true, this::listPrompts, NEVER));
+        methods.put(McpMethods.PROMPTS_GET, new Method(true, true, this::getPrompt, ALWAYS));
+        methods.put(McpMethods.LOGGING_SET_LEVEL, new Method(false, true, this::setLevel, NEVER));
+        methods.put(McpMethods.RESOURCES_SUBSCRIBE, new Method(false, true, this::subscribe, NEVER));
+        methods.put(McpMethods.RESOURCES_UNSUBSCRIBE, new Method(false, true, this::unsubscribe, NEVER));
+        methods.put(McpMethods.SUBSCRIPTIONS_LISTEN, new Method(true, false, this::listen, ALWAYS));
+        methods.put(McpMethods.COMPLETION_COMPLETE, new Method(true, true, this::complete, ALWAYS));
+    }
+
+    /**
+     * Whether serving {@code method} with {@code params} may block. What the engine answers by itself
+     * never does, nor does an unknown method or tool (an error at once); a tool's handler may, unless
+     * the tool was declared non-blocking.
+     */
+    boolean mayBlock(String method, RawJson params) {
+        Method m = methods.get(method);
+        return m != null && m.mayBlock().test(params);
+    }
+
+    private boolean toolMayBlock(RawJson params) {
+        String name = params == null ? null : params.stringMember("name");
+        DefaultMcpServer.ToolEntry<?, ?> entry = name == null ? null : server.toolRegistry().get(name);
+        return entry != null && !entry.tool.nonBlocking();
     }
 
     Response dispatch(Call call) {

@@ -365,8 +365,9 @@ public interface McpServer extends AutoCloseable {
         }
 
         /**
-         * Where requests run (default: a new virtual thread each, or the transport's own thread where it
-         * gives each request one, as HTTP does). With an executor of its own, every request runs there.
+         * Where requests run (default: a new virtual thread each, or the transport's own thread for a
+         * request that cannot block, see {@code Channel.serve}). With an executor of its own, every
+         * request runs there.
          * The server does not shut it down.
          */
         public Builder executor(ExecutorService executor) {

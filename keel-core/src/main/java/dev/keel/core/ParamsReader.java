@@ -75,33 +75,6 @@ final class ParamsReader implements AutoCloseable {
         return new ParamsReader(parser, binders, what);
     }
 
-    /**
-     * The top-level string member {@code name} of {@code params}, read without binding anything;
-     * {@code null} if absent, of another type, or if the params are malformed (whoever reads them
-     * properly reports that).
-     */
-    static String peekString(RawJson params, String name) {
-        if (params == null) {
-            return null;
-        }
-        try (JsonParser parser = params.parser()) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                boolean wanted = name.equals(parser.currentName());
-                JsonToken value = parser.nextToken();
-                if (wanted) {
-                    return value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                }
-                parser.skipChildren();
-            }
-            return null;
-        } catch (JacksonException e) {
-            return null;
-        }
-    }
-
     /** Moves to the next member's value and returns its name, or {@code null} at the end of the object. */
     String next() {
         try {
@@ -168,35 +141,25 @@ final class ParamsReader implements AutoCloseable {
 
     /** The current value bound to {@code type} with the codec's mapper, {@code null} for JSON null. */
     <T> T bind(String member, Class<T> type) {
-        if (isNull()) {
-            return null;
-        }
-        try {
-            return binders.of(type).readValue(parser);
-        } catch (JacksonException e) {
-            throw Failures.bindingFailure(member + " is malformed", e);
-        }
+        return read(member, binders.of(type));
     }
 
     /** The current value bound to {@code type} with the codec's mapper, {@code null} for JSON null. */
     <T> T bind(String member, TypeReference<T> type) {
-        if (isNull()) {
-            return null;
-        }
-        try {
-            return binders.of(type).readValue(parser);
-        } catch (JacksonException e) {
-            throw Failures.bindingFailure(member + " is malformed", e);
-        }
+        return read(member, binders.of(type));
     }
 
     /** The current value as a tree, {@code null} for JSON null. */
     JsonNode tree(String member) {
+        return read(member, binders.tree);
+    }
+
+    private <T> T read(String member, ObjectReader reader) {
         if (isNull()) {
             return null;
         }
         try {
-            return binders.tree.readValue(parser);
+            return reader.readValue(parser);
         } catch (JacksonException e) {
             throw Failures.bindingFailure(member + " is malformed", e);
         }

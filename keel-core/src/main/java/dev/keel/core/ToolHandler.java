@@ -1,7 +1,8 @@
 package dev.keel.core;
 
 /**
- * Runs a tool: plain blocking code on the request's virtual thread.
+ * Runs a tool: plain blocking code on the request's virtual thread (or, for a tool declared
+ * {@link Tool.Builder#nonBlocking() non-blocking}, code that never waits, on the transport's thread).
  *
  * <p>A handler of a plain tool returns a {@link dev.keel.spec.CallToolResult}, and reports its
  * work's failures with {@link dev.keel.spec.CallToolResult#error(String)}; a handler of a tool with a

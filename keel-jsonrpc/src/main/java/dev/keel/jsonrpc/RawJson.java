@@ -98,6 +98,32 @@ public final class RawJson implements JacksonSerializable {
         return mapper.tokenStreamFactory().createParser(TOKENS_ONLY, buffer, offset, length);
     }
 
+    /**
+     * The string member {@code name} of this value, read without binding anything: {@code null} if the
+     * value is not an object, lacks the member, has it with another type, or is malformed (whoever
+     * reads it properly reports that). For a glance at one member (a tool's name, a resource's URI)
+     * before the value is read in full.
+     */
+    public String stringMember(String name) {
+        if (!isObject()) {
+            return null;
+        }
+        try (tools.jackson.core.JsonParser parser = parser()) {
+            parser.nextToken();
+            while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                boolean wanted = name.equals(parser.currentName());
+                tools.jackson.core.JsonToken value = parser.nextToken();
+                if (wanted) {
+                    return value == tools.jackson.core.JsonToken.VALUE_STRING ? parser.getString() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     /** What {@link #parser()} reads with: no data binding, no second search for duplicate members. */
     private static final tools.jackson.core.ObjectReadContext TOKENS_ONLY = new tools.jackson.core.ObjectReadContext.Base() {
         @Override

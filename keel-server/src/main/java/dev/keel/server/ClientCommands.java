@@ -347,7 +347,10 @@ final class ClientCommands {
      * release this is compiled for lacks) tells; on JDK 21 a console is a terminal.
      */
     static boolean interactive() {
-        Console console = System.console();
+        return interactive(System.console());
+    }
+
+    private static boolean interactive(Console console) {
         if (console == null) {
             return false;
         }
@@ -366,7 +369,7 @@ final class ClientCommands {
      */
     static synchronized ElicitResult askOnTerminal(ElicitRequestParams request) {
         Console console = System.console();
-        if (console == null || !interactive()) {
+        if (!interactive(console)) {
             return ElicitResult.decline();
         }
         // a buffer of one character reads no further than the line asked for

@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * <p>{@link #receive} never blocks on handler work and never throws for bad input: it answers
  * parse errors and invalid requests itself, runs each request on its own virtual thread, and handles
- * notifications in place. Thread-safe.
+ * notifications in place; {@link #serve} may instead run a request that cannot block on the caller's
+ * thread. Thread-safe.
  */
 public interface Channel extends AutoCloseable {
 

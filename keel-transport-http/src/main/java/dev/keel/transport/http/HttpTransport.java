@@ -46,7 +46,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * clients are served; connections and requests in flight capped (503 with {@code Retry-After}); legacy
  * sessions closed after an idle TTL and capped in number, the oldest idle evicted first.
  *
- * <p>Requests are handled on virtual threads. Other handlers (a WebSocket endpoint) can be mounted
+ * <p>Jetty keeps its platform threads: a request that cannot block is served on the thread that parsed
+ * it, any other on a virtual thread, and nothing that waits ever holds a platform thread. Other handlers (a WebSocket endpoint) can be mounted
  * beside the MCP endpoint with {@link Builder#mount}.
  */
 public final class HttpTransport implements Transport {

@@ -2,7 +2,7 @@
  * The Streamable HTTP transport
  * (<a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http">2026-07-28</a>,
  * <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports">2025-11-25 and earlier</a>)
- * on Jetty 12 core handlers with virtual threads.
+ * on Jetty 12 core handlers: requests that cannot block on Jetty's threads, the rest on virtual threads.
  *
  * <p>One endpoint serves both eras. A 2026-07-28 request is a POST whose headers
  * ({@code MCP-Protocol-Version}, {@code Mcp-Method}, {@code Mcp-Name}, {@code Mcp-Param-*}) must agree

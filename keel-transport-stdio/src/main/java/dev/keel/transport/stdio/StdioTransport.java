@@ -261,15 +261,10 @@ public final class StdioTransport implements Transport {
                 }
                 out.write(message);
                 out.write('\n');
-                if (holding || lock.hasQueuedThreads()) {
-                    unflushed = true;  // whoever comes next flushes
-                } else {
-                    out.flush();
-                    unflushed = false;
-                }
+                unflushed = true;
+                flushUnlessMoreFollows();
             } catch (IOException e) {
-                broken();
-                LOG.log(System.Logger.Level.WARNING, "stdout is closed; dropping further messages: {0}", e.getMessage());
+                failed(e);
             } finally {
                 lock.unlock();
             }
@@ -290,21 +285,27 @@ public final class StdioTransport implements Transport {
             lock.lock();
             try {
                 holding = false;
-                if (unflushed && !broken) {
-                    out.flush();
-                    unflushed = false;
-                }
+                flushUnlessMoreFollows();
             } catch (IOException e) {
-                broken();
-                LOG.log(System.Logger.Level.WARNING, "stdout is closed; dropping further messages: {0}", e.getMessage());
+                failed(e);
             } finally {
                 lock.unlock();
             }
         }
 
-        private void broken() {
+        /** Flushes what is buffered, unless a message is about to follow: whoever writes it flushes. Under the lock. */
+        private void flushUnlessMoreFollows() throws IOException {
+            if (unflushed && !broken && !holding && !lock.hasQueuedThreads()) {
+                out.flush();
+                unflushed = false;
+            }
+        }
+
+        /** A write failed: the reader is gone, and nothing more is written. Under the lock. */
+        private void failed(IOException e) {
             broken = true;
             unflushed = false;
+            LOG.log(System.Logger.Level.WARNING, "stdout is closed; dropping further messages: {0}", e.getMessage());
         }
 
         void close() {
