@@ -397,21 +397,28 @@ public final class Bench {
                         .put("MCP-Protocol-Version", "2026-07-28").put("Mcp-Method", "tools/call").put("Mcp-Name", "sleep"));
             }
         };
+        Map<String, List<HttpLoad.Result>> results = new LinkedHashMap<>();
+        results.put("floor (virtual threads)", sleeps(floor(true), shape, inFlight));
+        results.put("keel 2026-07-28", sleeps(keel("--port", "0"), shape, inFlight));
+        line("## " + inFlight + " concurrent sleep calls of 100 ms over HTTP (2026-07-28)");
+        line("");
+        line("| Server | Calls/s | p50 ms | p99 ms | Errors |");
+        line("|---|---|---|---|---|");
+        results.forEach((server, runs) -> line("| " + server + " | " + spread(runs, HttpLoad.Result::throughput, "%.0f")
+                + " | " + spread(runs, HttpLoad.Result::p50Ms, "%.1f") + " | " + spread(runs, HttpLoad.Result::p99Ms, "%.1f")
+                + " | " + runs.stream().mapToLong(HttpLoad.Result::errors).sum() + " |"));
+        line("");
+    }
+
+    private List<HttpLoad.Result> sleeps(List<String> command, HttpLoad.Shape shape, int inFlight) throws Exception {
         List<HttpLoad.Result> runs = new ArrayList<>();
-        try (ServerProcess process = ServerProcess.http(keel("--port", "0")); HttpLoad load = new HttpLoad(inFlight + 16)) {
+        try (ServerProcess process = ServerProcess.http(command); HttpLoad load = new HttpLoad(inFlight + 16)) {
             load.run(process.url, shape, inFlight, serverWarmUp, Duration.ZERO);
             for (int round = 0; round < rounds; round++) {
                 runs.add(load.run(process.url, shape, inFlight, warmUp, smoke ? measured : Duration.ofSeconds(10)));
             }
         }
-        line("## " + inFlight + " concurrent sleep calls of 100 ms over HTTP (2026-07-28)");
-        line("");
-        line("| Calls/s | p50 ms | p99 ms | Errors |");
-        line("|---|---|---|---|");
-        line("| " + spread(runs, HttpLoad.Result::throughput, "%.0f") + " | " + spread(runs, HttpLoad.Result::p50Ms, "%.1f")
-                + " | " + spread(runs, HttpLoad.Result::p99Ms, "%.1f") + " | "
-                + runs.stream().mapToLong(HttpLoad.Result::errors).sum() + " |");
-        line("");
+        return runs;
     }
 
     /** 10,000 legacy sessions opened and abandoned, in this process: heap per session after a full GC. */

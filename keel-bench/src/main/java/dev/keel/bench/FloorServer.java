@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The raw floor: the least a Jetty 12 server can do to answer a {@code tools/call} of echo. It reads
  * the body, parses it with Jackson, and writes the result; no MCP engine, no validation, no headers
  * checked. On Jetty's default platform-thread pool, or with every request handed to a virtual thread
- * ({@code --virtual}), to price that hand-off.
+ * ({@code --virtual}), to price that hand-off. A call named {@code sleep} sleeps {@code arguments.ms} first:
+ * with {@code --virtual}, the floor of the concurrent-sleep scenario.
  *
  * <pre>java -cp … dev.keel.bench.FloorServer [--virtual] [--port N]</pre>
  * prints {@code floor at http://127.0.0.1:PORT/mcp} once it listens.
@@ -85,6 +86,10 @@ public final class FloorServer {
             byte[] bytes = new byte[body.remaining()];
             body.get(bytes);
             JsonNode call = JSON.readTree(bytes);
+            JsonNode params = call.path("params");
+            if ("sleep".equals(params.path("name").asString())) {
+                Thread.sleep(params.path("arguments").path("ms").asLong());  // the floor of the sleep scenario
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             try (JsonGenerator json = JSON.createGenerator(out)) {
                 json.writeStartObject();
@@ -95,7 +100,7 @@ public final class FloorServer {
                 json.writeArrayPropertyStart("content");
                 json.writeStartObject();
                 json.writeStringProperty("type", "text");
-                json.writeStringProperty("text", call.path("params").path("arguments").path("message").asString());
+                json.writeStringProperty("text", params.path("arguments").path("message").asString(""));
                 json.writeEndObject();
                 json.writeEndArray();
                 json.writeStringProperty("resultType", "complete");

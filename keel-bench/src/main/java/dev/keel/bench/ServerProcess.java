@@ -35,6 +35,10 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        String extra = System.getProperty("keel.bench.jvm", "").strip();  // e.g. -Dkeel.bench.jvm=-XX:+UseSerialGC
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         command.addAll(args);
         return core == null ? command : Pinning.on(core, command);

@@ -24,6 +24,7 @@ public final class KeelMain implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        CarrierThreads.configure();
         System.exit(run(args));
     }
 

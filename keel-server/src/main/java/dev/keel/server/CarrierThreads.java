@@ -1,0 +1,41 @@
+package dev.keel.server;
+
+/**
+ * How many carrier threads the JDK's virtual-thread scheduler gets in the {@code keel} process.
+ *
+ * <p>The JDK gives it one per available processor. With one or two, a blocking tool's virtual
+ * threads wake late: when a {@code sleep} or a timed wait ends, the thread is queued without waking
+ * an idle carrier, and waits until the next request happens to wake one. Measured with 1,000
+ * concurrent 100 ms {@code sleep} calls on one core (docs/benchmarks.md): 6,600 calls/s with one
+ * carrier, 7,700 with two, 9,000 with four, 8,900 with eight; the core was idle half the time with
+ * one. So {@code keel} asks for at least {@value #AT_LEAST}; on larger machines the JDK's default
+ * stands, and {@code -Djdk.virtualThreadScheduler.parallelism=N} always wins.
+ *
+ * <p>The property is read once, when the first virtual thread is made, so {@link #configure()}
+ * must run before anything starts one: it is the first thing {@link KeelMain#main} does. An
+ * application that embeds Keel chooses for its own JVM.
+ */
+final class CarrierThreads {
+
+    static final String PROPERTY = "jdk.virtualThreadScheduler.parallelism";
+    static final int AT_LEAST = 4;
+
+    private CarrierThreads() {
+    }
+
+    /** Sets the property unless it is set already. */
+    static void configure() {
+        String chosen = parallelism(System.getProperty(PROPERTY), Runtime.getRuntime().availableProcessors());
+        if (chosen != null) {
+            System.setProperty(PROPERTY, chosen);
+        }
+    }
+
+    /** The value to set, or null to leave the JDK's choice (the user's, or one per processor). */
+    static String parallelism(String configured, int processors) {
+        if (configured != null || processors >= AT_LEAST) {
+            return null;
+        }
+        return Integer.toString(AT_LEAST);
+    }
+}
