@@ -31,7 +31,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigLoader {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Built on first use: most starts read no file, and the mapper costs start-up time. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+    }
 
     private final Map<String, String> env;
     private final Map<String, String> properties;
@@ -90,7 +93,7 @@ public final class ConfigLoader {
             base = file.toAbsolutePath().getParent();
             JsonNode root;
             try {
-                root = YAML.readTree(Files.readString(file));
+                root = Yaml.MAPPER.readTree(Files.readString(file));
             } catch (JacksonException e) {
                 throw new ConfigException(List.of(file + ": not valid YAML: " + e.getOriginalMessage()));
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.keel.server;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -14,10 +15,11 @@ import picocli.CommandLine.Command;
 @Command(name = "keel",
         mixinStandardHelpOptions = true,
         versionProvider = KeelMain.Version.class,
-        description = "Keel: a production server for the Model Context Protocol (MCP).",
-        subcommands = {ServeCommand.class, ClientCommands.Discover.class, ClientCommands.Tools.class,
-                ClientCommands.Call.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        description = "Keel: a production server for the Model Context Protocol (MCP).")
 public final class KeelMain implements Callable<Integer> {
+
+    /** The subcommands, in the order help lists them. */
+    static final List<String> SUBCOMMANDS = List.of("serve", "discover", "tools", "call", "config", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,7 +35,11 @@ public final class KeelMain implements Callable<Integer> {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
-            CommandLine commandLine = new CommandLine(new KeelMain())
+            CommandLine commandLine = new CommandLine(new KeelMain());
+            for (String name : subcommands(args)) {
+                commandLine.addSubcommand(name, subcommand(name));
+            }
+            commandLine
                     .setOut(new java.io.PrintWriter(stdout, true))
                     .setErr(new java.io.PrintWriter(System.err, true))
                     .setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -44,6 +50,30 @@ public final class KeelMain implements Callable<Integer> {
         } finally {
             System.setOut(stdout);
         }
+    }
+
+    /**
+     * The subcommands to build picocli's model for: only the one named first, when it is one, because
+     * reading every command's annotations is a tenth of the server's start-up; all of them for help,
+     * usage errors and suggestions.
+     */
+    static List<String> subcommands(String... args) {
+        if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.contains(args[0])) {
+            return List.of(args[0]);
+        }
+        return SUBCOMMANDS;
+    }
+
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "serve" -> new ServeCommand();
+            case "discover" -> new ClientCommands.Discover();
+            case "tools" -> new ClientCommands.Tools();
+            case "call" -> new ClientCommands.Call();
+            case "config" -> new ConfigCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     @Override

@@ -45,6 +45,24 @@ class KeelCommandLineTest {
     }
 
     @Test
+    void helpForOneCommandAndSuggestionsStillKnowEveryCommand() {
+        assertThat(KeelMain.run("help", "call")).isZero();
+        assertThat(stdout()).contains("Calls a tool");
+        assertThat(KeelMain.run("serv")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean").contains("serve");
+    }
+
+    @Test
+    void onlyTheNamedCommandIsBuilt() {
+        assertThat(KeelMain.subcommands("serve", "--stdio")).containsExactly("serve");
+        assertThat(KeelMain.subcommands("config", "check")).containsExactly("config");
+        assertThat(KeelMain.subcommands("--help")).isEqualTo(KeelMain.SUBCOMMANDS);
+        assertThat(KeelMain.subcommands("help", "serve")).isEqualTo(KeelMain.SUBCOMMANDS);
+        assertThat(KeelMain.subcommands("nope")).isEqualTo(KeelMain.SUBCOMMANDS);
+        assertThat(KeelMain.subcommands()).isEqualTo(KeelMain.SUBCOMMANDS);
+    }
+
+    @Test
     void serveHelpExplainsEveryFlag() {
         assertThat(KeelMain.run("serve", "--help")).isZero();
         assertThat(stdout()).contains("--stdio", "--toolset", "--max-message-bytes", "--max-in-flight",
