@@ -80,6 +80,8 @@ public final class CallContext {
     boolean mayAskClient;
     /** Whether the request runs on a transport's platform thread, which must not wait for the client. */
     boolean onTransportThread;
+    /** A {@code tools/call}'s params as the channel read them ahead, or null. */
+    ToolCallParams toolCallParams;
     /** The answers of a 2026-07-28 multi round-trip request. */
     InputState input;
 

@@ -417,9 +417,25 @@ final class DefaultMcpServer implements McpServer {
         return runsInline;
     }
 
-    /** Whether serving {@code request} may block: some middleware may, or what it calls (see the dispatcher). */
-    boolean mayBlock(dev.keel.jsonrpc.Request request) {
-        return chainBlocks || dispatcher.mayBlock(request.method(), request.rawParams());
+    /**
+     * A {@code tools/call}'s params, read ahead on the receiving thread ({@link ToolCallParams}); null
+     * for other methods and for params that are not valid.
+     */
+    ToolCallParams readAhead(dev.keel.jsonrpc.Request request) {
+        return dev.keel.spec.McpMethods.TOOLS_CALL.equals(request.method()) ? ToolCallParams.readAhead(request.rawParams(), binders)
+                : null;
+    }
+
+    /**
+     * Whether serving {@code request} may block: some middleware may, or what it calls (see the
+     * dispatcher). {@code toolCall} is its params read ahead, if it is a {@code tools/call}.
+     */
+    boolean mayBlock(dev.keel.jsonrpc.Request request, ToolCallParams toolCall) {
+        if (chainBlocks) {
+            return true;
+        }
+        return toolCall != null ? dispatcher.toolMayBlock(toolCall.call().name())
+                : dispatcher.mayBlock(request.method(), request.rawParams());
     }
 
     ExecutorService executor() {

@@ -103,7 +103,11 @@ final class Dispatcher {
     }
 
     private boolean toolMayBlock(RawJson params) {
-        String name = params == null ? null : params.stringMember("name");
+        return toolMayBlock(params == null ? null : params.stringMember("name"));
+    }
+
+    /** Whether a call of the tool named {@code name} may block: an unknown tool is an error at once. */
+    boolean toolMayBlock(String name) {
         DefaultMcpServer.ToolEntry<?, ?> entry = name == null ? null : server.toolRegistry().get(name);
         return entry != null && !entry.tool.nonBlocking();
     }
@@ -168,7 +172,8 @@ final class Dispatcher {
     }
 
     private Result callTool(Call call, CallContext context) throws Exception {
-        CallToolRequestParams params = toolCall(call.params(), server.binders());
+        ToolCallParams ahead = ToolCallParams.of(call);
+        CallToolRequestParams params = (ahead != null ? ahead : ToolCallParams.read(call.params(), server.binders())).call();
         if (params.name() == null) {
             throw McpException.invalidParams("Invalid params: tools/call needs the name of a tool");
         }
@@ -393,35 +398,6 @@ final class Dispatcher {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static final tools.jackson.core.type.TypeReference<Map<String, dev.keel.spec.InputResponse>> ANSWERS =
-            new tools.jackson.core.type.TypeReference<>() { };
-
-    /**
-     * The params of a {@code tools/call}, read in one streaming pass: {@code _meta} (read already by
-     * era resolution) and unknown members are skipped unread, and {@code meta} is left null.
-     */
-    private static CallToolRequestParams toolCall(RawJson params, ParamsReader.Binders binders) {
-        if (params == null) {
-            throw McpException.invalidParams("Invalid params: tools/call needs params");
-        }
-        String name = null;
-        JsonNode arguments = null;
-        Map<String, dev.keel.spec.InputResponse> inputResponses = null;
-        String requestState = null;
-        try (ParamsReader reader = ParamsReader.open(params, binders, "tools/call params")) {
-            for (String member = reader.next(); member != null; member = reader.next()) {
-                switch (member) {
-                    case "name" -> name = reader.string("tools/call params.name");
-                    case "arguments" -> arguments = reader.tree("tools/call params.arguments");
-                    case "inputResponses" -> inputResponses = reader.bind("tools/call params.inputResponses", ANSWERS);
-                    case "requestState" -> requestState = reader.string("tools/call params.requestState");
-                    default -> reader.skip();
-                }
-            }
-        }
-        return new CallToolRequestParams(name, arguments, inputResponses, requestState, null);
-    }
 
     private static <T> T bind(RawJson params, Class<T> type, String method) {
         if (params == null) {

@@ -49,7 +49,8 @@ final class EraResolution implements Middleware {
     @Override
     public Response handle(Call call, Chain chain) {
         CallContext context = call.context();
-        RequestMeta meta = RequestMeta.of(call.params(), server.binders());
+        ToolCallParams ahead = ToolCallParams.of(call);
+        RequestMeta meta = ahead != null ? ahead.meta() : RequestMeta.of(call.params(), server.binders());
         if (meta.protocolVersion() != null) {
             // modern even for initialize, which 2026-07-28 does not know: -32601, as it requires
             HeaderChecks.versionAndMethod(context, meta.protocolVersion(), call.method());

@@ -23,11 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ParamsReader implements AutoCloseable {
 
+    /** The most values {@link #bindRemembered} keeps per memo. */
+    static final int MEMO_LIMIT = 256;
+
+    private final RawJson source;
     private final JsonParser parser;
     private final Binders binders;
     private final String what;
 
-    private ParamsReader(JsonParser parser, Binders binders, String what) {
+    private ParamsReader(RawJson source, JsonParser parser, Binders binders, String what) {
+        this.source = source;
         this.parser = parser;
         this.binders = binders;
         this.what = what;
@@ -42,6 +47,8 @@ final class ParamsReader implements AutoCloseable {
         private final ObjectReader base;
         private final ObjectReader tree;
         private final Map<Type, ObjectReader> byType = new ConcurrentHashMap<>();
+        /** Client capabilities by their JSON text ({@link #bindRemembered}). */
+        final Map<RawJson, dev.keel.spec.ClientCapabilities> capabilities = new ConcurrentHashMap<>();
 
         Binders(JsonMapper mapper) {
             this.base = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -72,7 +79,11 @@ final class ParamsReader implements AutoCloseable {
             parser.close();
             throw Failures.bindingFailure(what + " are malformed", e);
         }
-        return new ParamsReader(parser, binders, what);
+        return new ParamsReader(params, parser, binders, what);
+    }
+
+    Binders binders() {
+        return binders;
     }
 
     /** Moves to the next member's value and returns its name, or {@code null} at the end of the object. */
@@ -147,6 +158,44 @@ final class ParamsReader implements AutoCloseable {
     /** The current value bound to {@code type} with the codec's mapper, {@code null} for JSON null. */
     <T> T bind(String member, TypeReference<T> type) {
         return read(member, binders.of(type));
+    }
+
+    /**
+     * The current value bound to {@code type}, {@code null} for JSON null, taken from {@code memo} when
+     * the same JSON text was bound before: a client sends the same capabilities with every request,
+     * and binding them is a third of what reading a call's params allocates. The memo keeps at most
+     * {@link #MEMO_LIMIT} values, each with its own copy of the text; what it holds is shared between
+     * requests, so {@code type} must be a value nobody changes.
+     */
+    <T> T bindRemembered(String member, Class<T> type, Map<RawJson, T> memo) {
+        if (isNull()) {
+            return null;
+        }
+        if (!parser.currentToken().isStructStart()) {
+            return bind(member, type);
+        }
+        RawJson value;
+        try {
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            parser.skipChildren();
+            value = source.slice(start, (int) parser.currentLocation().getByteOffset());
+        } catch (JacksonException e) {
+            throw Failures.bindingFailure(member + " is malformed", e);
+        }
+        T known = memo.get(value);
+        if (known != null) {
+            return known;
+        }
+        T bound;
+        try {
+            bound = value.bind(type);
+        } catch (JacksonException e) {
+            throw Failures.bindingFailure(member + " is malformed", e);
+        }
+        if (memo.size() < MEMO_LIMIT) {
+            memo.putIfAbsent(value.copy(), bound);
+        }
+        return bound;
     }
 
     /** The current value as a tree, {@code null} for JSON null. */

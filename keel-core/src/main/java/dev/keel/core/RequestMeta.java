@@ -21,6 +21,9 @@ record RequestMeta(
 
     static final RequestMeta NONE = new RequestMeta(null, null, null, null, null);
 
+    /** Prefixes the member names in errors: constants, so that naming a member costs nothing until it is wrong. */
+    private static final String META = "params._meta.";
+
     /** Reads {@code _meta} out of {@code params}; {@link #NONE} when there is none. */
     static RequestMeta of(RawJson params, ParamsReader.Binders binders) {
         if (params == null) {
@@ -38,7 +41,7 @@ record RequestMeta(
     }
 
     /** Reads the {@code _meta} object the reader is at: the reserved keys, the others skipped unread. */
-    private static RequestMeta read(ParamsReader reader) {
+    static RequestMeta read(ParamsReader reader) {
         if (reader.isNull()) {
             return NONE;
         }
@@ -52,12 +55,12 @@ record RequestMeta(
         RequestId progressToken = null;
         for (String key = reader.next(); key != null; key = reader.next()) {
             switch (key) {
-                case MetaKeys.PROTOCOL_VERSION -> protocolVersion = reader.string("params._meta." + key);
-                case MetaKeys.CLIENT_CAPABILITIES -> capabilities = reader.bind("params._meta." + key,
-                        ClientCapabilities.class);
-                case MetaKeys.CLIENT_INFO -> clientInfo = reader.bind("params._meta." + key, Implementation.class);
-                case MetaKeys.LOG_LEVEL -> logLevel = reader.string("params._meta." + key);
-                case MetaKeys.PROGRESS_TOKEN -> progressToken = reader.id("params._meta." + key);
+                case MetaKeys.PROTOCOL_VERSION -> protocolVersion = reader.string(META + MetaKeys.PROTOCOL_VERSION);
+                case MetaKeys.CLIENT_CAPABILITIES -> capabilities = reader.bindRemembered(
+                        META + MetaKeys.CLIENT_CAPABILITIES, ClientCapabilities.class, reader.binders().capabilities);
+                case MetaKeys.CLIENT_INFO -> clientInfo = reader.bind(META + MetaKeys.CLIENT_INFO, Implementation.class);
+                case MetaKeys.LOG_LEVEL -> logLevel = reader.string(META + MetaKeys.LOG_LEVEL);
+                case MetaKeys.PROGRESS_TOKEN -> progressToken = reader.id(META + MetaKeys.PROGRESS_TOKEN);
                 default -> reader.skip();
             }
         }

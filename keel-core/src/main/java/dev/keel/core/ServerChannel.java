@@ -125,9 +125,9 @@ final class ServerChannel implements Channel {
         if (closed) {
             return;
         }
-        if (decoded instanceof Decoded.Message(Request request) && server.runsInline()
-                && (mayBlock || !server.mayBlock(request))) {
-            start(request, replyTo, null, merge(attributes), true);
+        if (decoded instanceof Decoded.Message(Request request) && server.runsInline()) {
+            ToolCallParams toolCall = server.readAhead(request);
+            start(request, replyTo, null, merge(attributes), mayBlock || !server.mayBlock(request, toolCall), toolCall);
         } else {
             receive(decoded, replyTo, attributes);
         }
@@ -167,7 +167,7 @@ final class ServerChannel implements Channel {
     private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch,
             Map<CallContext.Key<?>, Object> attributes) {
         switch (message) {
-            case Request request -> start(request, replyTo, batch, attributes, false);
+            case Request request -> start(request, replyTo, batch, attributes, false, null);
             case Notification notification -> onNotification(notification);
             case Response response -> onResponse(response);
         }
@@ -204,7 +204,7 @@ final class ServerChannel implements Channel {
 
     /** Starts {@code request} on a thread of its own, or runs it on this one when {@code inline}. */
     private void start(Request request, MessageSink replyTo, Batch batch, Map<CallContext.Key<?>, Object> attributes,
-            boolean inline) {
+            boolean inline, ToolCallParams toolCall) {
         Response refusal = admit(request);
         if (refusal != null) {
             reply(refusal, replyTo, batch);
@@ -223,11 +223,11 @@ final class ServerChannel implements Channel {
         }
         active.add(f);
         if (inline) {
-            run(request, f, batch, attributes, !Thread.currentThread().isVirtual());
+            run(request, f, batch, attributes, !Thread.currentThread().isVirtual(), toolCall);
             return;
         }
         try {
-            server.executor().execute(() -> run(request, f, batch, attributes, false));
+            server.executor().execute(() -> run(request, f, batch, attributes, false, toolCall));
         } catch (RejectedExecutionException e) {
             finish(f);
             reply(shuttingDown(request.id()), replyTo, batch);
@@ -274,12 +274,13 @@ final class ServerChannel implements Channel {
     }
 
     private void run(Request request, InFlight f, Batch batch, Map<CallContext.Key<?>, Object> attributes,
-            boolean onTransportThread) {
+            boolean onTransportThread, ToolCallParams toolCall) {
         f.started(Thread.currentThread());
         CallContext context = new CallContext(attributes);
         context.channel = this;
         context.inFlight = f;
         context.onTransportThread = onTransportThread;
+        context.toolCallParams = toolCall;
         Response response;
         try {
             response = server.chain().proceed(new Call(request.id(), request.method(), request.rawParams(), context));

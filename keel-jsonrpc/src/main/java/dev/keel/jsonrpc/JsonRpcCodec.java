@@ -116,8 +116,9 @@ public final class JsonRpcCodec {
             return new Decoded.Invalid(null, tooLarge(length), true);
         }
         Reading reading = new Reading(input, offset);
-        // tokens only: the codec binds nothing itself, and a data-binding context per message is waste
-        try (JsonParser p = mapper.tokenStreamFactory().createParser(ObjectReadContext.empty(), input, offset, length)) {
+        // tokens only: the codec binds nothing itself, and a data-binding context per message is waste;
+        // duplicate members are found by Reading.name, more cheaply than Jackson's detector (a set per object)
+        try (JsonParser p = mapper.tokenStreamFactory().createParser(NO_DUPLICATE_DETECTOR, input, offset, length)) {
             JsonToken first = p.nextToken();
             Decoded decoded;
             if (first == null) {
@@ -128,7 +129,7 @@ public final class JsonRpcCodec {
             } else if (first == JsonToken.START_ARRAY) {
                 decoded = readBatch(p, reading);
             } else {
-                p.skipChildren();
+                skip(p, reading);
                 decoded = new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                         "Invalid Request: a message must be a JSON object"), true);
             }
@@ -157,9 +158,9 @@ public final class JsonRpcCodec {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (items.size() == limits.maxBatchSize()) {
-                p.skipChildren();
+                skip(p, reading);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    p.skipChildren();
+                    skip(p, reading);
                 }
                 return new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                         "Invalid Request: a batch may hold at most " + limits.maxBatchSize() + " messages"), true);
@@ -168,7 +169,7 @@ public final class JsonRpcCodec {
                 reading.id = null;
                 items.add(readObject(p, reading));
             } else {
-                p.skipChildren();
+                skip(p, reading);
                 items.add(new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                         "Invalid Request: each batch element must be a JSON object"), true));
             }
@@ -195,7 +196,9 @@ public final class JsonRpcCodec {
         boolean hasError = false;
         JsonRpcError error = null;
         String name;
+        reading.open();
         while ((name = p.nextName()) != null) {
+            reading.name(p, name);
             JsonToken value = p.nextToken();
             switch (name) {
                 case "jsonrpc" -> {
@@ -203,7 +206,7 @@ public final class JsonRpcCodec {
                         version = p.getString();
                     } else {
                         versionInvalid = true;
-                        p.skipChildren();
+                        skip(p, reading);
                     }
                 }
                 case "id" -> {
@@ -221,7 +224,7 @@ public final class JsonRpcCodec {
                         case VALUE_NULL -> idProblem = "the id must not be null";
                         default -> {
                             idProblem = "the id must be a string or an integer";
-                            p.skipChildren();
+                            skip(p, reading);
                         }
                     }
                     reading.id = id;
@@ -231,7 +234,7 @@ public final class JsonRpcCodec {
                         method = p.getString();
                     } else {
                         methodInvalid = true;
-                        p.skipChildren();
+                        skip(p, reading);
                     }
                 }
                 case "params" -> {
@@ -246,12 +249,13 @@ public final class JsonRpcCodec {
                     hasError = true;
                     error = value == JsonToken.START_OBJECT ? readError(p, reading) : null;
                     if (value != JsonToken.START_OBJECT) {
-                        p.skipChildren();
+                        skip(p, reading);
                     }
                 }
-                default -> p.skipChildren();
+                default -> skip(p, reading);
             }
         }
+        reading.close();
 
         boolean isResponse = method == null && !methodInvalid && (result != null || hasError);
         boolean isNotification = (method != null || methodInvalid) && !hasId;
@@ -308,7 +312,9 @@ public final class JsonRpcCodec {
         String message = null;
         RawJson data = null;
         String name;
+        reading.open();
         while ((name = p.nextName()) != null) {
+            reading.name(p, name);
             JsonToken value = p.nextToken();
             switch (name) {
                 case "code" -> {
@@ -322,9 +328,10 @@ public final class JsonRpcCodec {
                     }
                 }
                 case "data" -> data = slice(p, reading);
-                default -> p.skipChildren();
+                default -> skip(p, reading);
             }
         }
+        reading.close();
         return code == null || message == null ? null : new JsonRpcError(code, message, data);
     }
 
@@ -332,13 +339,54 @@ public final class JsonRpcCodec {
     private RawJson slice(JsonParser p, Reading reading) {
         int start = (int) p.currentTokenLocation().getByteOffset();
         if (p.currentToken().isStructStart()) {
-            p.skipChildren();
+            skip(p, reading);
         } else {
             p.finishToken();
         }
         int end = (int) p.currentLocation().getByteOffset();
         return new RawJson(reading.input, reading.base + start, end - start, mapper);
     }
+
+    /**
+     * Skips the value the parser is on, as {@link JsonParser#skipChildren()} does, checking every
+     * object in it for duplicate members.
+     */
+    private static void skip(JsonParser p, Reading reading) {
+        JsonToken token = p.currentToken();
+        if (token == null || !token.isStructStart()) {
+            return;
+        }
+        int depth = 0;
+        do {
+            switch (token) {
+                case START_OBJECT -> {
+                    reading.open();
+                    depth++;
+                }
+                case START_ARRAY -> depth++;
+                case END_OBJECT -> {
+                    reading.close();
+                    depth--;
+                }
+                case END_ARRAY -> depth--;
+                case PROPERTY_NAME -> reading.name(p, p.currentName());
+                default -> {
+                }
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = p.nextToken();
+        } while (token != null);
+    }
+
+    /** The codec's parsers: tokens only, and no duplicate detector of Jackson's ({@link Reading#name}). */
+    private static final ObjectReadContext NO_DUPLICATE_DETECTOR = new ObjectReadContext.Base() {
+        @Override
+        public int getStreamReadFeatures(int defaults) {
+            return defaults & ~StreamReadFeature.STRICT_DUPLICATE_DETECTION.getMask();
+        }
+    };
 
     private static String constraintMessage(StreamConstraintsException e) {
         String message = e.getOriginalMessage();
@@ -366,15 +414,76 @@ public final class JsonRpcCodec {
         return " at column " + p.currentTokenLocation().getColumnNr();
     }
 
-    /** Per-decode state: where the input lives, and the id once read (for errors raised later). */
+    /**
+     * Per-decode state: where the input lives, the id once read (for errors raised later), and the
+     * member names of the objects open at this point, so that a duplicate member anywhere in the
+     * message is refused: a JSON object with two members of one name means different things to
+     * different readers. One array for all open objects, searched from the current object's start;
+     * an object with more than {@link #SCAN} members also gets a set, so a huge one costs no more
+     * than linear time.
+     */
     private static final class Reading {
+        private static final int SCAN = 8;
+
         final byte[] input;
         final int base;
         RequestId id;
+        private String[] names = new String[16];
+        private int size;
+        private int[] starts = new int[8];
+        private java.util.Set<?>[] sets = new java.util.Set<?>[8];
+        private int depth = -1;
 
         Reading(byte[] input, int base) {
             this.input = input;
             this.base = base;
+        }
+
+        void open() {
+            if (++depth == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, depth * 2);
+                sets = java.util.Arrays.copyOf(sets, depth * 2);
+            }
+            starts[depth] = size;
+        }
+
+        void close() {
+            size = starts[depth];
+            sets[depth] = null;
+            depth--;
+        }
+
+        @SuppressWarnings("unchecked")
+        void name(JsonParser p, String name) {
+            int start = starts[depth];
+            java.util.Set<String> set = (java.util.Set<String>) sets[depth];
+            if (set != null) {
+                if (!set.add(name)) {
+                    throw duplicate(p, name);
+                }
+                return;
+            }
+            for (int i = start; i < size; i++) {
+                if (names[i].equals(name)) {  // Jackson canonicalizes names: mostly a reference check
+                    throw duplicate(p, name);
+                }
+            }
+            if (size - start == SCAN) {
+                set = new java.util.HashSet<>();
+                for (int i = start; i < size; i++) {
+                    set.add(names[i]);
+                }
+                set.add(name);
+                sets[depth] = set;
+            }
+            if (size == names.length) {
+                names = java.util.Arrays.copyOf(names, size * 2);
+            }
+            names[size++] = name;
+        }
+
+        private static tools.jackson.core.exc.StreamReadException duplicate(JsonParser p, String name) {
+            return new tools.jackson.core.exc.StreamReadException(p, "Duplicate Object property \"" + name + "\"");
         }
     }
 

@@ -43,6 +43,20 @@ public final class RawJson implements JacksonSerializable {
         return new RawJson(bytes, 0, bytes.length, mapper);
     }
 
+    /**
+     * The text from byte {@code from} to byte {@code to} of this value, as offsets of a {@link #parser()}
+     * over it report them (e.g. one member's value), sharing this value's bytes.
+     */
+    public RawJson slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, length);
+        return new RawJson(buffer, offset + from, to - from, mapper);
+    }
+
+    /** This value with bytes of its own: to keep it without keeping the whole message it came from. */
+    public RawJson copy() {
+        return new RawJson(java.util.Arrays.copyOfRange(buffer, offset, offset + length), 0, length, mapper);
+    }
+
     /** The length of the value's JSON text in bytes. */
     public int length() {
         return length;

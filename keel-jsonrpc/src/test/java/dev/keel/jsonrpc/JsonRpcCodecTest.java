@@ -26,6 +26,47 @@ class JsonRpcCodecTest {
         return new String(codec.encode(message), StandardCharsets.UTF_8);
     }
 
+    private static String many(String prefix, int count) {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            members.append(i == 0 ? "" : ",").append('"').append(prefix).append(i).append("\":").append(i);
+        }
+        return members.toString();
+    }
+
+    static Stream<Arguments> duplicateMembers() {
+        return Stream.of(
+                Arguments.of("in the message", "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"x\"}", "id"),
+                Arguments.of("in the arguments", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"read\",\"arguments\":{\"path\":\"a\",\"path\":\"../b\"}}}", "path"),
+                Arguments.of("in an object in an array", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":"
+                        + "{\"list\":[1,{\"k\":1,\"k\":2}]}}", "k"),
+                Arguments.of("in an unknown member", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"extra\":{\"a\":1,\"a\":1}}", "a"),
+                Arguments.of("in an error's data", "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":1,\"message\":\"m\","
+                        + "\"data\":{\"d\":1,\"d\":2}}}", "d"),
+                Arguments.of("at the end of a large object", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{"
+                        + many("m", 40) + ",\"m3\":0}}", "m3"),
+                Arguments.of("in a batch element", "[{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"method\":\"y\"}]", "method"));
+    }
+
+    @ParameterizedTest(name = "a duplicate member {0} is a parse error")
+    @MethodSource("duplicateMembers")
+    void aDuplicateMemberAnywhereIsRefused(String where, String input, String member) {
+        Decoded decoded = decode(input);
+        Decoded.Invalid invalid = (Decoded.Invalid) (decoded instanceof Decoded.Batch batch ? batch.items().get(0) : decoded);
+        assertThat(invalid.error().code()).isEqualTo(JsonRpcError.PARSE_ERROR);
+        assertThat(invalid.error().message()).contains("Duplicate Object property \"" + member + "\"");
+    }
+
+    @Test
+    void oneNameInDifferentObjectsIsNoDuplicate() {
+        Decoded decoded = decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"id\":{\"id\":1},"
+                + "\"list\":[{\"id\":1},{\"id\":2}],\"big\":{" + many("m", 40) + "},\"after\":{" + many("m", 40) + "}}}");
+        assertThat(decoded).isInstanceOf(Decoded.Message.class);
+        Request request = (Request) ((Decoded.Message) decoded).message();
+        assertThat(request.params().toString()).endsWith("\"m39\":39}}");
+    }
+
     @Test
     void integerIdsStayIntegersAndStringIdsStayStrings() {
         Request numeric = (Request) ((Decoded.Message) decode("""

@@ -21,9 +21,17 @@ public record ClientCapabilities(
         @JsonView(Since.R2025_06_18.class) Elicitation elicitation,
         @JsonView(Since.R2026_07_28.class) Map<String, Object> extensions) {
 
-    /** A client that declares no optional capability. */
+    /** Read-only maps: one instance serves every request that declared the same capabilities. */
+    public ClientCapabilities {
+        experimental = experimental == null ? null : java.util.Collections.unmodifiableMap(experimental);
+        extensions = extensions == null ? null : java.util.Collections.unmodifiableMap(extensions);
+    }
+
+    private static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null, null);
+
+    /** A client that declares no optional capability (one shared instance: it holds nothing to change). */
     public static ClientCapabilities none() {
-        return new ClientCapabilities(null, null, null, null, null);
+        return NONE;
     }
 
     /** The roots capability. @param listChanged legacy: whether the client notifies changes */

@@ -48,6 +48,46 @@ class MiddlewareTest {
     }
 
     @Test
+    void paramsAMiddlewareReplacesAreTheOnesTheToolGets() throws Exception {
+        // A channel that serves a tools/call reads its params once, ahead of the chain (stdio and HTTP
+        // do this); a middleware that passes on params of its own must still have the tool see those.
+        Middleware rewrite = (call, chain) -> {
+            if (!"tools/call".equals(call.method())) {
+                return chain.proceed(call);
+            }
+            String replaced = call.params().toString().replace("\"original\"", "\"replaced\"");
+            return chain.proceed(new dev.keel.core.Call(call.id(), call.method(),
+                    dev.keel.jsonrpc.RawJson.of(replaced, tools.jackson.databind.json.JsonMapper.shared()), call.context()));
+        };
+        Middleware nonBlocking = new Middleware() {
+            @Override
+            public Response handle(dev.keel.core.Call call, Middleware.Chain chain) {
+                return rewrite.handle(call, chain);
+            }
+
+            @Override
+            public boolean blocking() {
+                return false;
+            }
+        };
+        dev.keel.jsonrpc.JsonRpcCodec codec = dev.keel.jsonrpc.JsonRpcCodec.create();
+        byte[] request = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                + "\"arguments\":{\"message\":\"original\"},\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
+                + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (Middleware m : List.of(rewrite, nonBlocking)) {
+            java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+            McpServer server = serverWith(m);
+            dev.keel.core.spi.Channel channel = server.openChannel(
+                    bytes -> answer.complete(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            channel.serve(codec.decode(request), bytes -> answer.complete(
+                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8)), null, false);
+            assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"text\":\"replaced\"")
+                    .doesNotContain("original");
+            channel.close();
+        }
+    }
+
+    @Test
     void middlewareSeesTheResolvedEraAndClient() {
         List<ProtocolVersion> seen = new CopyOnWriteArrayList<>();
         Middleware spy = (call, chain) -> {
