@@ -21,11 +21,7 @@ final class MdcMiddleware implements Middleware {
             MDC.put("requestId", requestId);
         }
         MDC.put("method", call.method());
-        String target = switch (call.method()) {
-            case "tools/call", "prompts/get" -> call.params() == null ? null : call.params().stringMember("name");
-            case "resources/read" -> call.params() == null ? null : call.params().stringMember("uri");
-            default -> null;
-        };
+        String target = call.target();
         if (target != null) {
             MDC.put(call.method().equals("resources/read") ? "uri" : call.method().equals("tools/call") ? "tool" : "prompt",
                     target);
