@@ -506,14 +506,28 @@ public final class Bench {
                     + " ms |");
         }
         line("");
-        double idle;
-        try (ServerProcess process = ServerProcess.http(ServerProcess.Pinning.on("0,1", List.of(launcher, "serve", "--port", "0",
-                "--log-level", "warn")))) {
-            Thread.sleep(smoke ? 500 : 3000);
-            idle = process.rssMiB();
-        }
-        line(String.format(Locale.ROOT, "Idle RSS of `./keel serve` (HTTP, default flags): %.0f MiB", idle));
+        line("| Idle RSS of `./keel serve` (HTTP) | MiB |");
+        line("|---|---|");
+        List<String> serve = List.of(launcher, "serve", "--port", "0", "--log-level", "warn");
+        line(String.format(Locale.ROOT, "| default flags, 2 cores (the JVM picks G1) | %.0f |",
+                idleRss(ServerProcess.Pinning.on("0,1", serve))));
+        line(String.format(Locale.ROOT, "| default flags, 1 core (the JVM picks the serial collector) | %.0f |",
+                idleRss(ServerProcess.Pinning.on(SERVER_CORE, serve))));
+        List<String> small = new ArrayList<>(List.of("env", "KEEL_JAVA_OPTS=" + SMALL_FOOTPRINT));
+        small.addAll(serve);
+        line(String.format(Locale.ROOT, "| `KEEL_JAVA_OPTS='%s'`, 2 cores | %.0f |", SMALL_FOOTPRINT,
+                idleRss(ServerProcess.Pinning.on("0,1", small))));
         line("");
+    }
+
+    /** JVM options for a small server: the serial collector and a small first heap. */
+    private static final String SMALL_FOOTPRINT = "-XX:+UseSerialGC -Xms16m";
+
+    private double idleRss(List<String> command) throws Exception {
+        try (ServerProcess process = ServerProcess.http(command)) {
+            Thread.sleep(smoke ? 500 : 3000);
+            return process.rssMiB();
+        }
     }
 
     /** Milliseconds from starting {@code command} to reading its answer to one 2026-07-28 echo call. */
