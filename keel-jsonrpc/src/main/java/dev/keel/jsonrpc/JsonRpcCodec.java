@@ -2,8 +2,11 @@ package dev.keel.jsonrpc;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
@@ -14,6 +17,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
@@ -431,7 +435,7 @@ public final class JsonRpcCodec {
         private String[] names = new String[16];
         private int size;
         private int[] starts = new int[8];
-        private java.util.Set<?>[] sets = new java.util.Set<?>[8];
+        private Set<?>[] sets = new Set<?>[8];
         private int depth = -1;
 
         Reading(byte[] input, int base) {
@@ -441,8 +445,8 @@ public final class JsonRpcCodec {
 
         void open() {
             if (++depth == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, depth * 2);
-                sets = java.util.Arrays.copyOf(sets, depth * 2);
+                starts = Arrays.copyOf(starts, depth * 2);
+                sets = Arrays.copyOf(sets, depth * 2);
             }
             starts[depth] = size;
         }
@@ -456,7 +460,7 @@ public final class JsonRpcCodec {
         @SuppressWarnings("unchecked")
         void name(JsonParser p, String name) {
             int start = starts[depth];
-            java.util.Set<String> set = (java.util.Set<String>) sets[depth];
+            Set<String> set = (Set<String>) sets[depth];
             if (set != null) {
                 if (!set.add(name)) {
                     throw duplicate(p, name);
@@ -469,7 +473,7 @@ public final class JsonRpcCodec {
                 }
             }
             if (size - start == SCAN) {
-                set = new java.util.HashSet<>();
+                set = new HashSet<>();
                 for (int i = start; i < size; i++) {
                     set.add(names[i]);
                 }
@@ -477,13 +481,13 @@ public final class JsonRpcCodec {
                 sets[depth] = set;
             }
             if (size == names.length) {
-                names = java.util.Arrays.copyOf(names, size * 2);
+                names = Arrays.copyOf(names, size * 2);
             }
             names[size++] = name;
         }
 
-        private static tools.jackson.core.exc.StreamReadException duplicate(JsonParser p, String name) {
-            return new tools.jackson.core.exc.StreamReadException(p, "Duplicate Object property \"" + name + "\"");
+        private static StreamReadException duplicate(JsonParser p, String name) {
+            return new StreamReadException(p, "Duplicate Object property \"" + name + "\"");
         }
     }
 
