@@ -481,19 +481,34 @@ final class McpHttpHandler extends Handler.Abstract {
         }
     }
 
+    private static final String PARAM_PREFIX = "mcp-param-";
+
+    /** The mirrored {@code Mcp-*} headers, in one pass over the request's (the first of each wins). */
     private static MirroredHeaders mirrored(org.eclipse.jetty.server.Request request) {
+        String version = null;
+        String method = null;
+        String name = null;
         Map<String, String> params = Map.of();
         for (HttpField field : request.getHeaders()) {
-            String name = field.getLowerCaseName();
-            if (name.startsWith("mcp-param-") && name.length() > "mcp-param-".length()) {
+            String header = field.getName();
+            if (header.length() < 4 || !header.regionMatches(true, 0, "mcp-", 0, 4)) {
+                continue;
+            }
+            if (header.equalsIgnoreCase(PROTOCOL_VERSION)) {
+                version = version == null ? field.getValue() : version;
+            } else if (header.equalsIgnoreCase("Mcp-Method")) {
+                method = method == null ? field.getValue() : method;
+            } else if (header.equalsIgnoreCase("Mcp-Name")) {
+                name = name == null ? field.getValue() : name;
+            } else if (header.length() > PARAM_PREFIX.length()
+                    && header.regionMatches(true, 0, PARAM_PREFIX, 0, PARAM_PREFIX.length())) {
                 if (params.isEmpty()) {
                     params = new HashMap<>();
                 }
-                params.put(name.substring("mcp-param-".length()), field.getValue());
+                params.put(header.substring(PARAM_PREFIX.length()).toLowerCase(java.util.Locale.ROOT), field.getValue());
             }
         }
-        return new MirroredHeaders(request.getHeaders().get(PROTOCOL_VERSION), request.getHeaders().get("Mcp-Method"),
-                request.getHeaders().get("Mcp-Name"), params);
+        return new MirroredHeaders(version, method, name, params);
     }
 
     private static void accepted(org.eclipse.jetty.server.Response response, Callback callback) {

@@ -35,6 +35,10 @@ final class PostExchange implements MessageSink {
 
     private enum State { PENDING, STREAMING, LEGACY_STREAMING, DONE }
 
+    /** Encoded once, not for every answer. */
+    private static final org.eclipse.jetty.http.HttpField JSON =
+            new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+
     private final Response response;
     private final Callback callback;
     private final HttpSettings settings;
@@ -171,7 +175,7 @@ final class PostExchange implements MessageSink {
     /** Writes a JSON answer as the whole response. Under the lock. */
     private void respond(byte[] message, int code, boolean refused) {
         response.setStatus(status(code, refused));
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(JSON);
         String id = sessionHeader == null ? null : sessionHeader.get();
         if (id != null) {
             response.getHeaders().put(McpHttpHandler.SESSION_ID, id);
