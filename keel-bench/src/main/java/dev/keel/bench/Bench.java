@@ -185,10 +185,7 @@ public final class Bench {
                 load.run(process.url, shape, 64, serverWarmUp, Duration.ZERO);
                 Map<Integer, List<HttpLoad.Result>> byLevel = new LinkedHashMap<>();
                 for (int level : levels) {
-                    List<HttpLoad.Result> runs = new ArrayList<>();
-                    for (int round = 0; round < rounds; round++) {
-                        runs.add(load.run(process.url, shape, level, warmUp, measured));
-                    }
+                    List<HttpLoad.Result> runs = rounds(load, process.url, shape, level, measured);
                     byLevel.put(level, runs);
                     System.err.printf(Locale.ROOT, "http %s @%d: %.0f req/s%n", server, level,
                             median(runs, HttpLoad.Result::throughput));
@@ -411,12 +408,18 @@ public final class Bench {
     }
 
     private List<HttpLoad.Result> sleeps(List<String> command, HttpLoad.Shape shape, int inFlight) throws Exception {
-        List<HttpLoad.Result> runs = new ArrayList<>();
         try (ServerProcess process = ServerProcess.http(command); HttpLoad load = new HttpLoad(inFlight + 16)) {
             load.run(process.url, shape, inFlight, serverWarmUp, Duration.ZERO);
-            for (int round = 0; round < rounds; round++) {
-                runs.add(load.run(process.url, shape, inFlight, warmUp, smoke ? measured : Duration.ofSeconds(10)));
-            }
+            return rounds(load, process.url, shape, inFlight, smoke ? measured : Duration.ofSeconds(10));
+        }
+    }
+
+    /** The measured rounds at one level, each after its own warm-up. */
+    private List<HttpLoad.Result> rounds(HttpLoad load, URI url, HttpLoad.Shape shape, int inFlight, Duration each)
+            throws Exception {
+        List<HttpLoad.Result> runs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            runs.add(load.run(url, shape, inFlight, warmUp, each));
         }
         return runs;
     }

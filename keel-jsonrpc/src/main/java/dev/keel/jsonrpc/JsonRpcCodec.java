@@ -12,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -122,7 +121,7 @@ public final class JsonRpcCodec {
         Reading reading = new Reading(input, offset);
         // tokens only: the codec binds nothing itself, and a data-binding context per message is waste;
         // duplicate members are found by Reading.name, more cheaply than Jackson's detector (a set per object)
-        try (JsonParser p = mapper.tokenStreamFactory().createParser(NO_DUPLICATE_DETECTOR, input, offset, length)) {
+        try (JsonParser p = mapper.tokenStreamFactory().createParser(RawJson.TOKENS_ONLY, input, offset, length)) {
             JsonToken first = p.nextToken();
             Decoded decoded;
             if (first == null) {
@@ -383,14 +382,6 @@ public final class JsonRpcCodec {
             token = p.nextToken();
         } while (token != null);
     }
-
-    /** The codec's parsers: tokens only, and no duplicate detector of Jackson's ({@link Reading#name}). */
-    private static final ObjectReadContext NO_DUPLICATE_DETECTOR = new ObjectReadContext.Base() {
-        @Override
-        public int getStreamReadFeatures(int defaults) {
-            return defaults & ~StreamReadFeature.STRICT_DUPLICATE_DETECTION.getMask();
-        }
-    };
 
     private static String constraintMessage(StreamConstraintsException e) {
         String message = e.getOriginalMessage();

@@ -138,8 +138,11 @@ public final class RawJson implements JacksonSerializable {
         }
     }
 
-    /** What {@link #parser()} reads with: no data binding, no second search for duplicate members. */
-    private static final tools.jackson.core.ObjectReadContext TOKENS_ONLY = new tools.jackson.core.ObjectReadContext.Base() {
+    /**
+     * What {@link #parser()} and the codec read with: no data binding, and no duplicate detector of
+     * Jackson's (the codec checks member names itself, once per message).
+     */
+    static final tools.jackson.core.ObjectReadContext TOKENS_ONLY = new tools.jackson.core.ObjectReadContext.Base() {
         @Override
         public int getStreamReadFeatures(int defaults) {
             return defaults & ~tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.getMask();
