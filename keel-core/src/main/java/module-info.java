@@ -9,4 +9,5 @@ module dev.keel.core {
     exports dev.keel.core.spi;
 
     uses dev.keel.core.spi.SchemaSupport;
+    uses dev.keel.core.spi.ComponentScanner;
 }

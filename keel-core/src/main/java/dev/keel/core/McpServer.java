@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.ComponentScanner;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.core.spi.SchemaSupport;
 import dev.keel.jsonrpc.JsonRpcCodec;
@@ -104,6 +105,26 @@ public interface McpServer extends AutoCloseable {
      */
     void notifyResourceUpdated(String uri);
 
+    /**
+     * Registers the tools, resources and prompts {@code component} declares: its methods annotated
+     * {@code @Tool}, {@code @Resource} and {@code @Prompt}, with {@code keel-annotations} on the class path.
+     * Either everything it declares is registered, or nothing is.
+     *
+     * <pre>{@code
+     * server.register(new WeatherTools());
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if a declaration is wrong (the message names the method), if the
+     *     object declares nothing, or if a name it declares is already registered
+     * @throws IllegalStateException if no {@link ComponentScanner} is on the class path
+     */
+    default void register(Object component) {
+        Objects.requireNonNull(component, "component");
+        ComponentScanner.installed().orElseThrow(() -> new IllegalStateException("registering the annotated methods of "
+                + component.getClass().getName() + " needs keel-annotations on the class path"))
+                .register(component, this);
+    }
+
     /** The tools, in registration order. */
     List<dev.keel.spec.Tool> tools();
 
@@ -192,6 +213,16 @@ public interface McpServer extends AutoCloseable {
             Objects.requireNonNull(tool, "tool");
             Objects.requireNonNull(handler, "handler");
             registrations.add(server -> server.addTool(tool, handler));
+            return this;
+        }
+
+        /**
+         * Registers the tools, resources and prompts {@code component} declares, when the server is built; see
+         * {@link McpServer#register(Object)}.
+         */
+        public Builder register(Object component) {
+            Objects.requireNonNull(component, "component");
+            registrations.add(server -> server.register(component));
             return this;
         }
 

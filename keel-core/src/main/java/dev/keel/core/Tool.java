@@ -47,16 +47,16 @@ public final class Tool<A, R> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
 
     private final dev.keel.spec.Tool descriptor;
-    private final Class<A> inputType;
+    private final Binder<A> binder;
     private final Class<R> outputType;
     private final Map<String, ArgumentRule> rules;
     private final Duration timeout;
     private final boolean nonBlocking;
 
-    private Tool(dev.keel.spec.Tool descriptor, Class<A> inputType, Class<R> outputType,
+    private Tool(dev.keel.spec.Tool descriptor, Binder<A> binder, Class<R> outputType,
             Map<String, ArgumentRule> rules, Duration timeout, boolean nonBlocking) {
         this.descriptor = descriptor;
-        this.inputType = inputType;
+        this.binder = binder;
         this.outputType = outputType;
         this.rules = rules;
         this.timeout = timeout;
@@ -68,7 +68,7 @@ public final class Tool<A, R> {
      * returns a {@link CallToolResult}.
      */
     public static Builder<JsonNode, CallToolResult> builder(String name) {
-        return new Builder<>(name, JsonNode.class, CallToolResult.class);
+        return new Builder<>(name, Binder.AS_SENT, CallToolResult.class);
     }
 
     /** The tool's name. */
@@ -97,10 +97,7 @@ public final class Tool<A, R> {
     }
 
     A bind(JsonNode arguments, JsonMapper mapper) {
-        if (inputType == JsonNode.class) {
-            return inputType.cast(arguments);
-        }
-        return mapper.treeToValue(arguments, inputType);
+        return binder.bind(arguments, mapper);
     }
 
     CallToolResult result(R value, JsonMapper mapper) {
@@ -121,6 +118,27 @@ public final class Tool<A, R> {
     }
 
     /**
+     * Turns a call's arguments, already validated against the tool's input schema, into what the handler
+     * receives. A binder that throws {@link tools.jackson.core.JacksonException} reports arguments that do
+     * not fit: the client is told, in the way its revision expects, as for arguments that break the schema.
+     *
+     * @param <A> what the handler receives
+     */
+    @FunctionalInterface
+    public interface Binder<A> {
+
+        /** The arguments as sent: the JSON object itself. */
+        Binder<JsonNode> AS_SENT = (arguments, mapper) -> arguments;
+
+        /**
+         * Binds {@code arguments} (a JSON object) with {@code mapper}, the server's.
+         *
+         * @throws tools.jackson.core.JacksonException if the arguments do not fit
+         */
+        A bind(JsonNode arguments, JsonMapper mapper);
+    }
+
+    /**
      * Builds a {@link Tool}; not thread-safe.
      *
      * @param <A> what the handler receives as arguments
@@ -128,7 +146,7 @@ public final class Tool<A, R> {
      */
     public static final class Builder<A, R> {
         private final String name;
-        private final Class<A> inputType;
+        private final Binder<A> binder;
         private final Class<R> outputType;
         private String title;
         private String description;
@@ -141,18 +159,18 @@ public final class Tool<A, R> {
         private Duration timeout;
         private boolean nonBlocking;
 
-        private Builder(String name, Class<A> inputType, Class<R> outputType) {
+        private Builder(String name, Binder<A> binder, Class<R> outputType) {
             Objects.requireNonNull(name, "name");
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("tool name '" + name
                         + "' must be 1 to 128 characters of A-Z, a-z, 0-9, '_', '-' and '.'");
             }
             this.name = name;
-            this.inputType = inputType;
+            this.binder = binder;
             this.outputType = outputType;
         }
 
-        private <A2, R2> Builder<A2, R2> copy(Class<A2> input, Class<R2> output) {
+        private <A2, R2> Builder<A2, R2> copy(Binder<A2> input, Class<R2> output) {
             Builder<A2, R2> b = new Builder<>(name, input, output);
             b.title = title;
             b.description = description;
@@ -173,8 +191,19 @@ public final class Tool<A, R> {
          */
         public <T> Builder<T, R> input(Class<T> type) {
             Objects.requireNonNull(type, "type");
-            Builder<T, R> b = copy(type, outputType);
+            Builder<T, R> b = copy((arguments, mapper) -> mapper.treeToValue(arguments, type), outputType);
             b.inputSchema = requireObjectSchema(schemas(type).generate(type), "generated inputSchema");
+            return b;
+        }
+
+        /**
+         * Takes the arguments as {@code schema} describes them (an object schema) and binds them with
+         * {@code binder}: for handlers whose input is no single class, such as the parameters of a method.
+         */
+        public <T> Builder<T, R> input(JsonNode schema, Binder<T> binder) {
+            Objects.requireNonNull(binder, "binder");
+            Builder<T, R> b = copy(binder, outputType);
+            b.inputSchema = requireObjectSchema(schema, "inputSchema");
             return b;
         }
 
@@ -184,7 +213,7 @@ public final class Tool<A, R> {
          */
         public <T> Builder<A, T> output(Class<T> type) {
             Objects.requireNonNull(type, "type");
-            Builder<A, T> b = copy(inputType, type);
+            Builder<A, T> b = copy(binder, type);
             b.outputSchema = schemas(type).generate(type);
             return b;
         }
@@ -300,7 +329,7 @@ public final class Tool<A, R> {
                 throw new IllegalArgumentException("tool " + name + ": " + e.getMessage(), e);
             }
             return new Tool<>(new dev.keel.spec.Tool(name, title, description, input, outputSchema, annotations,
-                    icons, meta), inputType, outputType, Map.copyOf(new LinkedHashMap<>(rules)), timeout, nonBlocking);
+                    icons, meta), binder, outputType, Map.copyOf(new LinkedHashMap<>(rules)), timeout, nonBlocking);
         }
     }
 }

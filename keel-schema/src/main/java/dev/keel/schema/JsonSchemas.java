@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaBuilder;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
@@ -24,6 +25,7 @@ import dev.keel.core.spi.SchemaSupport;
 import dev.keel.jsonrpc.JsonRpcCodec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -77,7 +79,8 @@ public final class JsonSchemas implements SchemaSupport {
                 .with(new JacksonSchemaModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
                         JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE, JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY,
                         JacksonOption.RESPECT_JSONPROPERTY_ORDER))
-                .with(Option.FLATTENED_OPTIONALS, Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .with(Option.FLATTENED_OPTIONALS, Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT,
+                        Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         config.forFields().withRequiredCheck(JsonSchemas::required);
         // properties in declaration order (record components), unless @JsonPropertyOrder says otherwise
@@ -143,6 +146,53 @@ public final class JsonSchemas implements SchemaSupport {
             throw new IllegalArgumentException("cannot generate a JSON Schema for " + type.getTypeName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public ObjectNode generateObject(List<Property> properties) {
+        // one builder for every property, so that a type several of them use is defined once, under $defs
+        SchemaBuilder definitions = generator().buildMultipleSchemaDefinitions();
+        ObjectNode schema = generator().getConfig().createObjectNode().put("type", "object");
+        ObjectNode members = schema.putObject("properties");
+        ArrayNode required = schema.putArray("required");
+        for (Property property : properties) {
+            if (members.has(property.name())) {
+                throw new IllegalArgumentException("two properties are named " + property.name());
+            }
+            try {
+                members.set(property.name(), definitions.createSchemaReference(withoutOptional(property.type())));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("cannot generate a JSON Schema for " + property.name() + " ("
+                        + property.type().getTypeName() + "): " + e.getMessage(), e);
+            }
+            if (property.required()) {
+                required.add(property.name());
+            }
+        }
+        // the references are filled in (inline, or a $ref to a definition) when the definitions are collected
+        ObjectNode defs = definitions.collectDefinitions("$defs");
+        for (Property property : properties) {
+            if (property.description() != null && !property.description().isBlank()) {
+                ((ObjectNode) members.get(property.name())).put("description", property.description());
+            }
+        }
+        if (required.isEmpty()) {
+            schema.remove("required");
+        }
+        schema.put("additionalProperties", false);
+        if (!defs.isEmpty()) {
+            schema.set("$defs", defs);
+        }
+        dropNullAlternatives(schema);
+        return schema;
+    }
+
+    /** {@code T} for {@code Optional<T>}: whether a property may be absent is what {@code required} says. */
+    private static Type withoutOptional(Type type) {
+        if (type instanceof java.lang.reflect.ParameterizedType parameterized && parameterized.getRawType() == Optional.class) {
+            return parameterized.getActualTypeArguments()[0];
+        }
+        return type;
     }
 
     @Override

@@ -132,4 +132,57 @@ class JsonSchemasTest {
     void theServiceLoaderFindsThisImplementation() {
         assertThat(SchemaSupport.installed()).containsInstanceOf(JsonSchemas.class);
     }
+
+    /** A method's parameters, as the annotation module describes them. */
+    @SuppressWarnings("unused")
+    private static void forecastParameters(Location from, Location to, Optional<Integer> days, List<Unit> units) {
+    }
+
+    @Test
+    void anObjectOfTypedPropertiesDefinesASharedTypeOnceAndInlinesTheRest() throws Exception {
+        java.lang.reflect.Type[] types = JsonSchemasTest.class
+                .getDeclaredMethod("forecastParameters", Location.class, Location.class, Optional.class, List.class)
+                .getGenericParameterTypes();
+        JsonNode schema = schemas.generateObject(List.of(
+                new SchemaSupport.Property("from", types[0], "Where the trip starts", true),
+                new SchemaSupport.Property("to", types[1], null, true),
+                new SchemaSupport.Property("days", types[2], "How many days", false),
+                new SchemaSupport.Property("units", types[3], null, true)));
+
+        assertThat(schema.path("type").asString()).isEqualTo("object");
+        assertThat(schema.path("properties").propertyNames()).containsExactly("from", "to", "days", "units");
+        assertThat(schema.path("required").toString()).isEqualTo("[\"from\",\"to\",\"units\"]");
+        assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+        // Location is used twice: defined once, referred to from both properties
+        assertThat(schema.path("$defs").path("Location").path("properties").propertyNames()).contains("city", "country");
+        assertThat(schema.path("properties").path("from").path("$ref").asString()).isEqualTo("#/$defs/Location");
+        assertThat(schema.path("properties").path("from").path("description").asString()).isEqualTo("Where the trip starts");
+        assertThat(schema.path("properties").path("to").path("$ref").asString()).isEqualTo("#/$defs/Location");
+        // an Optional is its value's schema, never nullable
+        assertThat(schema.path("properties").path("days").toString())
+                .isEqualTo("{\"type\":\"integer\",\"description\":\"How many days\"}");
+        assertThat(schema.path("properties").path("units").path("items").path("enum").toString())
+                .isEqualTo("[\"celsius\",\"fahrenheit\"]");
+
+        SchemaSupport.Validator validator = schemas.compile(schema);
+        assertThat(validator.validate(JSON.readTree("""
+                {"from":{"city":"Oslo","country":"NO"},"to":{"city":"Bergen","country":"NO"},"units":["celsius"]}""")))
+                .isEmpty();
+        assertThat(validator.validate(JSON.readTree("""
+                {"from":{"city":"Oslo","country":"NO"},"units":[],"extra":1}""")))
+                .extracting(SchemaSupport.Violation::keyword).contains("required", "additionalProperties");
+    }
+
+    record Tally(java.util.Map<String, Integer> countsByCity) {
+    }
+
+    @Test
+    void aMapIsAnObjectWhoseValuesHaveTheValueTypesSchema() {
+        JsonNode schema = generate(Tally.class);
+        assertThat(schema.path("properties").path("countsByCity").toString())
+                .isEqualTo("{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}}");
+        SchemaSupport.Validator validator = schemas.compile(schema);
+        assertThat(validator.validate(JSON.readTree("{\"countsByCity\":{\"Oslo\":2,\"Rome\":3}}"))).isEmpty();
+        assertThat(validator.validate(JSON.readTree("{\"countsByCity\":{\"Oslo\":\"two\"}}"))).isNotEmpty();
+    }
 }

@@ -27,6 +27,34 @@ public interface SchemaSupport {
     ObjectNode generate(Type type);
 
     /**
+     * The JSON Schema (2020-12) of an object whose properties, in the order given, each have the schema of a Java
+     * type, as {@link #generate(Type)} makes it: the parameters of a method, say. A type that several properties
+     * use (or that recurses) is defined once under {@code $defs}; no other properties are allowed.
+     *
+     * @throws IllegalArgumentException if no schema can be made for a property's type, naming the property
+     * @throws UnsupportedOperationException if this implementation cannot combine schemas (the default)
+     */
+    default ObjectNode generateObject(List<Property> properties) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not generate object schemas from"
+                + " properties; keel-schema's JsonSchemas does");
+    }
+
+    /**
+     * One property of {@link #generateObject(List)}.
+     *
+     * @param name the property's name
+     * @param type its Java type, generic types included ({@code List<Forecast>}, {@code Optional<Integer>})
+     * @param description what it means, for the model; {@code null} for none
+     * @param required whether an instance must have it
+     */
+    record Property(String name, Type type, String description, boolean required) {
+        public Property {
+            java.util.Objects.requireNonNull(name, "name");
+            java.util.Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
      * Compiles {@code schema} for validation, in the dialect it declares with {@code $schema}
      * (2020-12 when it declares none). Remote {@code $ref}s are never fetched.
      *
