@@ -1,0 +1,76 @@
+package dev.keel.annotations.scan;
+
+import java.lang.reflect.Type;
+import java.util.Optional;
+
+import dev.keel.core.CallContext;
+import dev.keel.core.RequestContext;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What one parameter of a declared method receives: the call, or one argument. */
+sealed interface Slot {
+
+    /** The parameter's position. */
+    int index();
+
+    /** The parameter receives the call object ({@code ToolCall}, {@code RequestContext}…) or its {@link CallContext}. */
+    record CallObject(int index, Class<?> type) implements Slot {
+
+        Object from(RequestContext call) {
+            return type == CallContext.class ? call.context() : call;
+        }
+    }
+
+    /**
+     * The parameter receives the argument {@code name}.
+     *
+     * @param type the parameter's type as declared ({@code Optional<Integer>})
+     * @param valueType the type of the value itself ({@code Integer})
+     * @param optional whether the parameter is an {@code Optional}
+     * @param required whether a call must give the argument
+     * @param defaultJson the default value for a tool argument, as JSON; or {@code null}
+     * @param defaultText the default value for a text argument (template variable, prompt argument); or {@code null}
+     * @param description what it means, or {@code null}
+     */
+    record Argument(int index, String name, Type type, JavaType valueType, boolean optional, boolean required,
+            JsonNode defaultJson, String defaultText, String description) implements Slot {
+
+        /** The value of a tool argument ({@code null} when absent), bound with the server's mapper. */
+        Object bind(JsonNode value, JsonMapper mapper) {
+            if (value == null || value.isMissingNode()) {
+                if (defaultJson != null) {
+                    value = defaultJson;
+                } else {
+                    return optional ? Optional.empty() : null;
+                }
+            }
+            if (value.isNull()) {
+                return optional ? Optional.empty() : null;
+            }
+            Object bound;
+            try {
+                bound = mapper.treeToValue(value, valueType);
+            } catch (JacksonException e) {
+                throw DatabindException.from((JsonParser) null, name + ": " + e.getOriginalMessage(), e);
+            }
+            return optional ? Optional.ofNullable(bound) : bound;
+        }
+
+        /** The value of a text argument ({@code null} when absent). */
+        Object convert(String text, JsonMapper mapper) {
+            if (text == null) {
+                if (defaultText == null) {
+                    return optional ? Optional.empty() : null;
+                }
+                text = defaultText;
+            }
+            Object value = TextValues.convert(text, valueType, mapper);
+            return optional ? Optional.of(value) : value;
+        }
+    }
+}
