@@ -1,5 +1,5 @@
-// Lists the tools of a server and calls "forecast" with a reference TypeScript client; prints one JSON
-// object: {"version", "tools", "result"}.
+// Lists the tools of a server and calls "forecast" and "daylight" with a reference TypeScript client;
+// prints one JSON object: {"version", "tools", "result", "daylight"}.
 //
 //   node call-forecast.mjs legacy|modern <url>
 //   node call-forecast.mjs legacy|modern --stdio <command> [args...]
@@ -28,5 +28,6 @@ await client.connect(transport);
 const version = era === 'modern' ? client.getNegotiatedProtocolVersion() : (transport.protocolVersion ?? 'stdio');
 const { tools } = await client.listTools();
 const result = await client.callTool({ name: 'forecast', arguments: { city: 'Oslo', days: 3 } });
-console.log(JSON.stringify({ version, tools, result }));
+const daylight = await client.callTool({ name: 'daylight', arguments: { place: { city: 'Quito', latitude: 0 }, month: 3 } });
+console.log(JSON.stringify({ version, tools, result, daylight }));
 await client.close();

@@ -60,7 +60,7 @@ class KeelClientTest {
 
     private static void assertTheForecastWorks(McpClient client) {
         List<Tool> tools = client.listTools();
-        assertThat(tools).extracting(Tool::name).containsExactly("forecast");
+        assertThat(tools).extracting(Tool::name).containsExactly("forecast", "daylight");
         Tool forecast = tools.get(0);
         assertThat(forecast.inputSchema().path("properties").propertyNames()).containsExactly("city", "days");
         assertThat(forecast.inputSchema().path("required").toString()).isEqualTo("[\"city\"]");
@@ -75,6 +75,14 @@ class KeelClientTest {
         CallToolResult refused = client.callTool("forecast", JSON.readTree("{\"days\":3}"), null);
         assertThat(refused.isError()).isTrue();
         assertThat(refused.content().toString()).contains("city");
+
+        Tool daylight = tools.get(1);
+        assertThat(daylight.inputSchema().path("required").toString()).isEqualTo("[\"place\"]");
+        assertThat(daylight.inputSchema().path("properties").path("month").path("default").asInt()).isEqualTo(6);
+        assertThat(daylight.outputSchema().path("properties").propertyNames()).containsExactly("city", "month", "hours");
+        CallToolResult hours = client.callTool("daylight",
+                JSON.readTree("{\"place\":{\"city\":\"Tromsø\",\"latitude\":69.6}}"), null);
+        assertThat(hours.structuredContent().toString()).isEqualTo("{\"city\":\"Tromsø\",\"month\":6,\"hours\":16.6}");
     }
 
     static String javaCommand() {

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The typed tool, called by the reference TypeScript clients from npm: {@code @modelcontextprotocol/sdk} 1.x
+ * The typed tools, called by the reference TypeScript clients from npm: {@code @modelcontextprotocol/sdk} 1.x
  * in a legacy session and {@code @modelcontextprotocol/client} 2.x pinned to 2026-07-28, over Streamable HTTP
  * and over stdio (a process the client starts).
  */
@@ -54,7 +54,7 @@ class ReferenceClientsTest {
 
     @ParameterizedTest(name = "{0} client over {1}")
     @CsvSource({"legacy, http, 2025-11-25", "legacy, stdio, stdio", "modern, http, 2026-07-28", "modern, stdio, 2026-07-28"})
-    void theReferenceClientCallsTheTypedTool(String era, String transport, String version) throws Exception {
+    void theReferenceClientCallsTheTypedTools(String era, String transport, String version) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", "call-forecast.mjs", era));
         if (transport.equals("http")) {
             command.add(http.url().toString());
@@ -76,6 +76,11 @@ class ReferenceClientsTest {
         assertThat(result.path("structuredContent").toString())
                 .isEqualTo("{\"city\":\"Oslo\",\"days\":3,\"summary\":\"Sunny\",\"celsius\":21.5}");
         assertThat(result.path("isError").asBoolean(false)).isFalse();
+        assertThat(answer.path("tools").path(1).path("name").asString()).isEqualTo("daylight");
+        JsonNode daylight = answer.path("daylight").path("structuredContent");
+        assertThat(daylight.path("city").asString()).isEqualTo("Quito");
+        assertThat(daylight.path("month").asInt()).isEqualTo(3);
+        assertThat(daylight.path("hours").asDouble()).isEqualTo(12.0);   // JavaScript writes 12.0 as 12
     }
 
     record Run(int status, String output) {
