@@ -174,6 +174,7 @@ public final class HttpTransport implements Transport {
         scheduleSweep();
         scheduleKeepAlives();
         LOG.log(System.Logger.Level.INFO, "Serving MCP over HTTP at {0}", url());
+        LoggingBackend.adviseIfMissing(LOG);
     }
 
     private void scheduleSweep() {
