@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.util.Optional;
 
 import dev.keel.core.CallContext;
+import dev.keel.core.McpException;
 import dev.keel.core.RequestContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -61,13 +62,23 @@ sealed interface Slot {
             return optional ? Optional.ofNullable(bound) : bound;
         }
 
-        /** The value of a text argument ({@code null} when absent). */
+        /**
+         * The value of a text argument ({@code null} when absent and neither required nor an {@code Optional}).
+         *
+         * @throws McpException invalid params if the value is not of the type, or absent but required (a
+         *     template's query variable, say)
+         */
         Object convert(String text, JsonMapper mapper) {
             if (text == null) {
-                if (defaultText == null) {
-                    return optional ? Optional.empty() : null;
+                if (defaultText != null) {
+                    text = defaultText;
+                } else if (optional) {
+                    return Optional.empty();
+                } else if (required) {
+                    throw McpException.invalidParams("it is required but missing");
+                } else {
+                    return null;
                 }
-                text = defaultText;
             }
             Object value = TextValues.convert(text, valueType, mapper);
             return optional ? Optional.of(value) : value;

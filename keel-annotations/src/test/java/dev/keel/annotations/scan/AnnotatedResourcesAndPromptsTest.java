@@ -54,6 +54,11 @@ class AnnotatedResourcesAndPromptsTest {
             return new Station(id, day, period, period == Period.MORNING ? 11.5 : 17.0);
         }
 
+        @Resource(uri = "almanac://records{?limit}")
+        String records(int limit) {
+            return "the " + limit + " hottest days";
+        }
+
         @Prompt(description = "Plan a trip around the weather")
         String plan(@Arg(description = "Where to") String city, Optional<String> month, @Arg(defaultValue = "2") int people) {
             return "Plan a trip to " + city + month.map(m -> " in " + m).orElse("") + " for " + people + ".";
@@ -81,7 +86,7 @@ class AnnotatedResourcesAndPromptsTest {
             assertThat(client.listResources().resources()).extracting(dev.keel.spec.Resource::uri, dev.keel.spec.Resource::mimeType)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("almanac://logo", "image/png"),
                             org.assertj.core.groups.Tuple.tuple("almanac://readme", "text/plain"));
-            dev.keel.spec.ResourceTemplate template = client.listResourceTemplates().resourceTemplates().get(0);
+            dev.keel.spec.ResourceTemplate template = client.listResourceTemplates().resourceTemplates().get(1);
             assertThat(template.uriTemplate()).isEqualTo("almanac://stations/{id}/days/{day}{?period}");
             assertThat(template.name()).isEqualTo("station-day");
             assertThat(template.mimeType()).isEqualTo("application/json");
@@ -111,6 +116,12 @@ class AnnotatedResourcesAndPromptsTest {
             Reply wrongPeriod = client.request("resources/read",
                     Map.of("uri", "almanac://stations/oslo-1/days/1?period=NOON"));
             assertThat(wrongPeriod.errorMessage()).contains("'NOON' is not a value of Period");
+            Reply noLimit = client.request("resources/read", Map.of("uri", "almanac://records"));
+            assertThat(noLimit.errorCode()).isEqualTo(-32602);
+            assertThat(noLimit.errorMessage()).isEqualTo("Invalid argument limit of resource template"
+                    + " almanac://records{?limit}: it is required but missing");
+            assertThat(((TextResourceContents) client.readResource("almanac://records?limit=3").contents().get(0)).text())
+                    .isEqualTo("the 3 hottest days");
             Reply nowhere = client.request("resources/read", Map.of("uri", "almanac://stations/nowhere/days/1"));
             assertThat(nowhere.errorCode()).isEqualTo(version.isModern() ? -32602 : -32002);
         }
