@@ -38,6 +38,8 @@ public class EngineBenchmark {
 
     private McpServer server;
     private Channel channel;
+    private McpServer annotatedServer;
+    private Channel annotatedChannel;
     private final AtomicLong ids = new AtomicLong();
     private byte[][] hundred;
 
@@ -45,6 +47,8 @@ public class EngineBenchmark {
     public void start() {
         server = Fixtures.echoServer();
         channel = server.openChannel(message -> { });
+        annotatedServer = Fixtures.annotatedEchoServer();
+        annotatedChannel = annotatedServer.openChannel(message -> { });
         hundred = new byte[100][];
     }
 
@@ -52,6 +56,8 @@ public class EngineBenchmark {
     public void stop() {
         channel.close();
         server.close();
+        annotatedChannel.close();
+        annotatedServer.close();
     }
 
     /** A sink that completes when the answer comes. */
@@ -83,6 +89,15 @@ public class EngineBenchmark {
     public byte[] oneToolsCallOnTheCallersThread() {
         Answer answer = new Answer();
         channel.serve(server.codec().decode(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel")), answer, null, false);
+        return answer.done.getNow(null);
+    }
+
+    /** The same call of an echo declared with {@code @Tool} on a method, on the calling thread. */
+    @Benchmark
+    public byte[] oneAnnotatedToolsCallOnTheCallersThread() {
+        Answer answer = new Answer();
+        annotatedChannel.serve(annotatedServer.codec().decode(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel")),
+                answer, null, false);
         return answer.done.getNow(null);
     }
 

@@ -24,6 +24,19 @@ final class Fixtures {
                 + "\"arguments\":{\"message\":\"" + message + "\"}," + META + "}}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The same echo, declared on a method (keel-annotations): what binding by parameter and a method handle cost. */
+    static final class AnnotatedEcho {
+        @dev.keel.annotations.Tool(description = "Echoes message", nonBlocking = true)
+        public String echo(String message) {
+            return message;
+        }
+    }
+
+    /** A server whose echo is {@link AnnotatedEcho}'s method. */
+    static McpServer annotatedEchoServer() {
+        return McpServer.builder().name("bench").version("1").register(new AnnotatedEcho()).build();
+    }
+
     /** A server with {@code echo} and nothing else: what the benchmarks exercise is Keel, not a tool. */
     static McpServer echoServer() {
         return McpServer.builder().name("bench").version("1")

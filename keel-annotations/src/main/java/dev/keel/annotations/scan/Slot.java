@@ -53,13 +53,38 @@ sealed interface Slot {
             if (value.isNull()) {
                 return optional ? Optional.empty() : null;
             }
-            Object bound;
+            Object bound = scalar(value);
+            if (bound != null) {
+                return optional ? Optional.of(bound) : bound;
+            }
             try {
                 bound = mapper.treeToValue(value, valueType);
             } catch (JacksonException e) {
                 throw DatabindException.from((JsonParser) null, name + ": " + e.getOriginalMessage(), e);
             }
             return optional ? Optional.ofNullable(bound) : bound;
+        }
+
+        /**
+         * The value of a string, boolean or whole-number node for a parameter of that very type, without Jackson's
+         * binding machinery (a parser over the tree per argument); {@code null} for anything else. The result is
+         * what Jackson would bind.
+         */
+        private Object scalar(JsonNode value) {
+            Class<?> raw = valueType.getRawClass();
+            if (raw == String.class) {
+                return value.isString() ? value.stringValue() : null;
+            }
+            if (raw == int.class || raw == Integer.class) {
+                return value.isInt() ? value.intValue() : null;
+            }
+            if (raw == long.class || raw == Long.class) {
+                return value.isInt() || value.isLong() ? value.longValue() : null;
+            }
+            if (raw == boolean.class || raw == Boolean.class) {
+                return value.isBoolean() ? value.booleanValue() : null;
+            }
+            return null;
         }
 
         /**

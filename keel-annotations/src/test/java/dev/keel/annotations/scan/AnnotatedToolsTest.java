@@ -71,6 +71,11 @@ class AnnotatedToolsTest {
         }
 
         @Tool
+        String scalars(long big, boolean flag, Integer boxed, double ratio) {
+            return big + " " + flag + " " + boxed + " " + ratio;
+        }
+
+        @Tool
         ImageContent pixel() {
             return ImageContent.of("iVBORw0KGgo=", "image/png");
         }
@@ -207,6 +212,19 @@ class AnnotatedToolsTest {
     }
 
     @Test
+    void scalarsBindAsJacksonBindsThem() {
+        try (McpTestClient client = McpTestClient.connect(server(), ProtocolVersion.V2026_07_28)) {
+            assertThat(client.callTool("scalars", Map.of("big", 9_007_199_254_740_993L, "flag", true, "boxed", 7,
+                    "ratio", 2)).text()).isEqualTo("9007199254740993 true 7 2.0");
+            McpTestClient.ToolResult tooBig = client.callTool("scalars", Map.of("big", new java.math.BigInteger(
+                    "9223372036854775808"), "flag", false, "boxed", 1, "ratio", 0.5));
+            assertThat(tooBig.isError()).isTrue();
+            assertThat(tooBig.text()).startsWith("Invalid arguments for tool scalars: the arguments do not match the"
+                    + " tool's input type: big: Numeric value (9223372036854775808) out of range");
+        }
+    }
+
+    @Test
     void argumentsThatBreakTheSchemaAreToldToTheModelAndTheMethodDoesNotRun() {
         try (McpTestClient client = McpTestClient.connect(server(), ProtocolVersion.V2026_07_28)) {
             McpTestClient.ToolResult missing = client.callTool("forecast", Map.of("days", 2));
@@ -266,7 +284,8 @@ class AnnotatedToolsTest {
     void staticAndUnannotatedMethodsAreNotTools() {
         try (McpTestClient client = McpTestClient.connect(server(), ProtocolVersion.V2026_07_28)) {
             assertThat(client.listTools().tools()).extracting(dev.keel.spec.Tool::name).containsExactly("compare",
-                    "confirm", "crash", "forecast", "forget", "greet", "nothing", "pixel", "refuse", "revision", "sleepy");
+                    "confirm", "crash", "forecast", "forget", "greet", "nothing", "pixel", "refuse", "revision",
+                    "scalars", "sleepy");
         }
     }
 
@@ -279,7 +298,7 @@ class AnnotatedToolsTest {
             assertThatThrownBy(() -> server.register(new WeatherTools()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("WeatherTools.compareAll(List, Map): cannot add its tool compare");
-            assertThat(server.tools()).hasSize(11);
+            assertThat(server.tools()).hasSize(12);
         }
     }
 }
