@@ -23,17 +23,22 @@ final class Invoker {
     }
 
     /**
-     * An invoker of {@code method} on {@code target}.
-     *
-     * @throws IllegalAccessException if this module may not call the method (see the message)
+     * An invoker of {@code method} on {@code target}; {@code null} if this module may not call the method (said
+     * in {@code problems}).
      */
-    static Invoker of(Object target, Method method) throws IllegalAccessException {
-        if (!method.trySetAccessible()) {
-            throw new IllegalAccessException("dev.keel.annotations cannot call it: make the method and its class public"
-                    + " in an exported package, or open " + method.getDeclaringClass().getPackageName()
-                    + " to dev.keel.annotations in its module-info");
+    static Invoker of(Object target, Method method, Problems problems) {
+        MethodHandle handle;
+        try {
+            if (!method.trySetAccessible()) {
+                throw new IllegalAccessException("dev.keel.annotations cannot call it: make the method and its class"
+                        + " public in an exported package, or open " + method.getDeclaringClass().getPackageName()
+                        + " to dev.keel.annotations in its module-info");
+            }
+            handle = MethodHandles.lookup().unreflect(method);
+        } catch (IllegalAccessException e) {
+            problems.add(method, e.getMessage());
+            return null;
         }
-        MethodHandle handle = MethodHandles.lookup().unreflect(method);
         if (!Modifier.isStatic(method.getModifiers())) {
             handle = handle.bindTo(target);
         }

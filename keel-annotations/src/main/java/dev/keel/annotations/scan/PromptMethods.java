@@ -33,11 +33,8 @@ final class PromptMethods {
         List<PromptArgument> arguments = parameters.arguments.stream()
                 .map(a -> new PromptArgument(a.name(), null, a.description(), a.required() ? Boolean.TRUE : null))
                 .toList();
-        Invoker invoker;
-        try {
-            invoker = Invoker.of(target, method);
-        } catch (IllegalAccessException e) {
-            problems.add(method, e.getMessage());
+        Invoker invoker = Invoker.of(target, method, problems);
+        if (invoker == null) {
             return null;
         }
         dev.keel.spec.Prompt descriptor = new dev.keel.spec.Prompt(name, declared.title().isEmpty() ? null

@@ -60,11 +60,8 @@ final class ResourceMethods {
         String title = declared.title().isEmpty() ? null : declared.title();
         String description = declared.description().isEmpty() ? null : declared.description();
         String what = (template ? "resource template " : "resource ") + uri;
-        Invoker invoker;
-        try {
-            invoker = Invoker.of(target, method);
-        } catch (IllegalAccessException e) {
-            problems.add(method, e.getMessage());
+        Invoker invoker = Invoker.of(target, method, problems);
+        if (invoker == null) {
             return null;
         }
         BiFunction<Object, ResourceCall, ReadResourceResult> result = result(returned, mimeType, mapper);

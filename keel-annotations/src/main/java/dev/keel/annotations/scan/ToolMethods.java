@@ -40,7 +40,6 @@ final class ToolMethods {
         }
         String name = declared.name().isEmpty() ? method.getName() : declared.name();
         dev.keel.core.Tool<Object[], CallToolResult> tool;
-        Invoker invoker;
         try {
             dev.keel.core.Tool.Builder<Object[], CallToolResult> builder = dev.keel.core.Tool.builder(name)
                     .input(inputSchema(parameters, schemas), (arguments, json) -> bind(parameters, arguments, json));
@@ -65,9 +64,12 @@ final class ToolMethods {
                 builder.nonBlocking();
             }
             tool = builder.build();
-            invoker = Invoker.of(target, method);
-        } catch (IllegalArgumentException | UnsupportedOperationException | IllegalAccessException e) {
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
             problems.add(method, e.getMessage());
+            return null;
+        }
+        Invoker invoker = Invoker.of(target, method, problems);
+        if (invoker == null) {
             return null;
         }
         return new Registration(method, "tool " + name, () -> server.addTool(tool, call -> {

@@ -33,6 +33,15 @@ public final class ModularServer {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--closed")) {
+            // a declaration in a package this module keeps closed: registering it says what to open
+            try {
+                McpServer.builder().build().register(new com.example.modular.closed.Closed());
+            } catch (IllegalArgumentException e) {
+                System.out.println(e.getMessage());
+            }
+            return;
+        }
         McpServer server = McpServer.builder().name("modular").version("1.0.0").register(new ModularServer()).build();
         System.exit(StdioTransport.create().run(server));
     }
