@@ -35,8 +35,8 @@ public final class ModularServer {
     public static void main(String[] args) {
         if (List.of(args).contains("--closed")) {
             // a declaration in a package this module keeps closed: registering it says what to open
-            try {
-                McpServer.builder().build().register(new com.example.modular.closed.Closed());
+            try (McpServer empty = McpServer.builder().build()) {
+                empty.register(new com.example.modular.closed.Closed());
             } catch (IllegalArgumentException e) {
                 System.out.println(e.getMessage());
             }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,8 @@ class ModulePathTest {
         Process process = new ProcessBuilder(command("--closed")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).isZero();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(process.exitValue()).isZero();
         assertThat(output.strip()).isEqualTo("com.example.modular.closed.Closed declares a tool, resource or prompt"
                 + " wrongly: Closed.secret(): dev.keel.annotations cannot call it: make the method and its class public"
                 + " in an exported package, or open com.example.modular.closed to dev.keel.annotations in its module-info");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +53,9 @@ class KeelClientTest {
             assertTheForecastWorks(client);
         }
         process.getOutputStream().close();
-        assertThat(process.waitFor()).as("exit status; stderr:\n" + errors).isZero();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the server exits when its input ends").isTrue();
         stderr.join();
+        assertThat(process.exitValue()).as("exit status; stderr:\n" + errors).isZero();
         // the README's logging backend is on the class path: nothing complains about a missing one
         assertThat(errors.toString()).doesNotContain("SLF4J");
     }
