@@ -21,8 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Turns a {@link Resource} method into a core resource, or a resource template whose variables are its parameters. */
 final class ResourceMethods {
 
-    /** A template expression: {@code {var}}, {@code {+var}}, {@code {?a,b}}. */
-    private static final Pattern EXPRESSION = Pattern.compile("\\{[+?]?([^}]*)}");
+    /**
+     * A template expression: {@code {var}}, {@code {+var}}, {@code {?a,b}}; the grammar core's template matcher
+     * reads, so that both agree on what a variable is.
+     */
+    private static final Pattern EXPRESSION = Pattern.compile("\\{[+?]?([A-Za-z0-9_.,]+)}");
 
     private ResourceMethods() {
     }
