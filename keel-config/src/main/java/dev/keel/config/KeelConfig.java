@@ -40,7 +40,8 @@ public record KeelConfig(
                 List.of("demo"),
                 new Plugins("plugins"),
                 new Http("127.0.0.1", 8080, "/mcp", List.of(), List.of(), 4L << 20, 16 << 10, Duration.ofSeconds(30),
-                        Duration.ofSeconds(10), 1024, 10_000, 4096, Duration.ofSeconds(10), false,
+                        Duration.ofSeconds(10), 1024, 10_000, 4096, Duration.ofSeconds(10), 8L << 20,
+                        Duration.ofSeconds(30), false,
                         new Sessions(10_000, Duration.ofMinutes(30)),
                         new WebSocket(true, "/mcp/ws", 4 << 20, Duration.ofSeconds(30))),
                 new Management("127.0.0.1", -1),
@@ -88,6 +89,10 @@ public record KeelConfig(
             @Doc("The most requests served at once (503 with Retry-After beyond)") int maxInFlight,
             @Doc("How often quiet event streams get a keep-alive comment; a 2026-07-28 request whose client"
                     + " closed the connection is cancelled within about twice this") Duration keepAlive,
+            @Doc("The most bytes that may wait to be written to one event stream or WebSocket; a client that lets"
+                    + " more pile up is not reading, and its stream is ended") long maxQueuedBytes,
+            @Doc("The longest one write to an event stream or WebSocket may wait for the client to read; a"
+                    + " stream stalled longer is ended") Duration writeTimeout,
             @Doc("Also serve the deprecated HTTP+SSE transport of 2024-11-05 (GET /sse, POST /messages)") boolean legacySse,
             @Doc("Legacy (2024-11-05 … 2025-11-25) sessions") Sessions sessions,
             @Doc("The WebSocket endpoint beside the MCP endpoint") WebSocket websocket) {
@@ -259,6 +264,8 @@ public record KeelConfig(
         positive(problems, "keel.http.max-connections", http.maxConnections());
         positive(problems, "keel.http.max-in-flight", http.maxInFlight());
         positive(problems, "keel.http.keep-alive", http.keepAlive());
+        positive(problems, "keel.http.max-queued-bytes", http.maxQueuedBytes());
+        positive(problems, "keel.http.write-timeout", http.writeTimeout());
         if (http.keepAlive().compareTo(http.idleTimeout()) >= 0) {
             problems.add("keel.http.keep-alive: " + Durations.format(http.keepAlive()) + " must be shorter than"
                     + " keel.http.idle-timeout (" + Durations.format(http.idleTimeout()) + ")");

@@ -278,10 +278,13 @@ final class Dispatcher {
         }
         ProtocolVersion version = context.protocolVersion();
         ServerChannel channel = context.channel;
-        java.util.concurrent.ScheduledFuture<?> timer = server.timers().schedule(() -> {
-            Response response = onTimeout.get();
-            f.expire(channel.encode(response, version), ServerChannel.code(response));
-        }, timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        // the timer only starts the work: the answer is written by a thread of its own, so that a client slow
+        // to read it never holds back the deadlines of others
+        java.util.concurrent.ScheduledFuture<?> timer = server.timers().schedule(() -> Thread.ofVirtual()
+                .name("keel-deadline").start(() -> {
+                    Response response = onTimeout.get();
+                    f.expire(channel.encode(response, version), ServerChannel.code(response));
+                }), timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         f.deadline(java.time.Instant.now().plus(timeout), timer);
     }
 

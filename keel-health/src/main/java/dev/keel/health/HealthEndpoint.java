@@ -4,8 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import dev.keel.core.McpServer;
-import dev.keel.transport.http.HttpTransport;
+import dev.keel.transport.http.Mount;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -21,11 +20,11 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code GET /health/live} and {@code GET /health/ready}: the {@link Health} reports as JSON, 200 when
  * up and 503 when down. Mounted on the MCP server's port ({@code mount("/health/*", endpoint)}) or
- * served on a management port of its own ({@link #serve}). Probes come from orchestrators that
- * address the pod by IP, so neither the Origin nor the Host guard applies here; the reports carry
- * no secrets.
+ * served on a management port of its own ({@link #serve}). Mounted, it sits behind the transport's
+ * guard like every path: probes send no {@code Origin}, and the {@code Host} check applies only to a
+ * transport bound to loopback, which an orchestrator cannot reach anyway. The reports carry no secrets.
  */
-public final class HealthEndpoint implements HttpTransport.Mount {
+public final class HealthEndpoint implements Mount {
 
     private final Health health;
 
@@ -34,7 +33,7 @@ public final class HealthEndpoint implements HttpTransport.Mount {
     }
 
     @Override
-    public Handler create(String path, Server jetty, McpServer server, HttpTransport.Guards guards) {
+    public Handler create(Mount.Context context) {
         return handler(health);
     }
 

@@ -152,6 +152,7 @@ final class KeelRuntime {
                 .maxHeaderBytes(http.maxHeaderBytes()).idleTimeout(http.idleTimeout())
                 .headerTimeout(http.headerTimeout()).minRequestBytesPerSecond(http.minRequestBytesPerSecond())
                 .maxConnections(http.maxConnections()).maxInFlight(http.maxInFlight()).keepAlive(http.keepAlive())
+                .maxQueuedBytes(http.maxQueuedBytes()).writeTimeout(http.writeTimeout())
                 .legacySse(http.legacySse()).maxSessions(http.sessions().max()).sessionIdleTtl(http.sessions().idleTtl())
                 .stopTimeout(Duration.ofSeconds(2));
         if (!http.allowedOrigins().isEmpty()) {
@@ -163,7 +164,8 @@ final class KeelRuntime {
         if (http.websocket().enabled()) {
             builder.mount(http.websocket().path(), WebSocketEndpoint.builder()
                     .maxMessageBytes(Math.min(http.websocket().maxMessageBytes(), config.limits().maxMessageBytes()))
-                    .pingInterval(http.websocket().pingInterval()).build());
+                    .pingInterval(http.websocket().pingInterval())
+                    .maxQueuedBytes(http.maxQueuedBytes()).writeTimeout(http.writeTimeout()).build());
         }
         boolean healthOnMcpPort = config.health().enabled() && config.management().port() < 0;
         if (healthOnMcpPort) {

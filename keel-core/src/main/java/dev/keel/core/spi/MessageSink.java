@@ -4,9 +4,12 @@ package dev.keel.core.spi;
  * Where a channel writes outgoing messages: one encoded JSON-RPC message (or batch) per call,
  * without framing. Implemented by transports.
  *
- * <p>Threading: called concurrently from the virtual threads of different requests; an
- * implementation serialises its writes so that messages never interleave on the wire. A message
- * that can no longer be delivered (the peer is gone) is dropped; {@code send} does not throw for that.
+ * <p>Threading: called concurrently from the virtual threads of different requests, from a
+ * transport's own threads, and while the engine holds the request's lock (which orders its progress
+ * before its answer). So a sink must not wait for the peer: it queues the message and writes it on a
+ * thread of its own, or with asynchronous writes ({@link OutboundQueue} does both for you, bounded in
+ * bytes and in time), and its messages never interleave on the wire. A message that can no longer be
+ * delivered (the peer is gone or not reading) is dropped; {@code send} does not throw for that.
  */
 @FunctionalInterface
 public interface MessageSink {

@@ -4,30 +4,16 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.keel.core.McpServer;
-import dev.keel.core.spi.Channel;
 import dev.keel.core.spi.Transport;
-import org.eclipse.jetty.http.pathmap.PathSpec;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
-import org.eclipse.jetty.server.handler.PathMappingsHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * MCP over Streamable HTTP on Jetty 12: the 2026-07-28 revision and the legacy session-based ones on
@@ -52,46 +38,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class HttpTransport implements Transport {
 
-    private static final System.Logger LOG = System.getLogger("dev.keel.transport.http");
-
-    /**
-     * Makes a handler to mount at {@code path} on the transport's server, given the Jetty server, the
-     * MCP server and the transport's guards (which a mounted endpoint must apply too).
-     */
-    @FunctionalInterface
-    public interface Mount {
-        Handler create(String path, Server jetty, McpServer server, Guards guards);
-
-        /** Called when the transport stops, before its listener closes: end what the handler holds open. */
-        default void stop() {
-        }
-
-        /**
-         * Whether the handler may block (wait for I/O, hold a stream open): it then runs on a virtual
-         * thread, never on one of Jetty's platform threads. Default true.
-         */
-        default boolean blocking() {
-            return true;
-        }
-    }
-
-    /** The transport's checks, for mounted handlers that must apply them too. */
-    public record Guards(OriginPolicy origins, Set<String> hosts) {
-        /** Whether a request with these {@code Origin} and {@code Host} headers may proceed. */
-        public boolean allows(String origin, String host) {
-            return origins.allows(origin) && (hosts == null || hosts.contains(McpHttpHandler.hostName(host)));
-        }
-    }
-
     private final Builder builder;
     private final HttpSettings settings;
-    private Server jetty;
-    private ServerConnector connector;
-    private McpHttpHandler handler;
-    private LegacySseEndpoint legacySse;
-    private Sessions sessions;
-    private SlowHeaderGuard guard;
-    private volatile boolean sweeping;
+    /** The running server, or null while stopped. */
+    private HttpServing serving;
 
     private HttpTransport(Builder builder) {
         this.builder = builder;
@@ -107,120 +57,15 @@ public final class HttpTransport implements Transport {
 
     @Override
     public synchronized void start(McpServer server) {
-        if (jetty != null) {
+        if (serving != null) {
             throw new IllegalStateException("the transport is started already");
         }
-        // Jetty's own threads are platform threads: requests that cannot block are served on them with no
-        // hand-off, and everything that may wait moves to a virtual thread (McpHttpHandler, Exchanges)
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 2), 2);
-        threads.setName("keel-http");
-        Server server0 = new Server(threads);
-        server0.setStopTimeout(builder.stopTimeout.toMillis());
-
-        HttpConfiguration config = new HttpConfiguration();
-        config.setSendServerVersion(false);
-        config.setSendXPoweredBy(false);
-        config.setRequestHeaderSize(builder.maxHeaderBytes);
-        config.setResponseHeaderSize(Math.max(8192, builder.maxHeaderBytes));
-        ServerConnector connector0 = new ServerConnector(server0, 1, 1, new HttpConnectionFactory(config));
-        connector0.setHost(builder.host);
-        connector0.setPort(builder.port);
-        connector0.setIdleTimeout(builder.idleTimeout.toMillis());
-        server0.addConnector(connector0);
-        server0.addBean(new NetworkConnectionLimit(builder.maxConnections, server0));
-
-        SlowHeaderGuard guard0 = new SlowHeaderGuard(server0.getScheduler(), builder.headerTimeout.toNanos());
-        connector0.addEventListener(guard0);
-        Sessions sessions0 = new Sessions(builder.maxSessions, builder.sessionIdleTtl.toNanos());
-        McpHttpHandler handler0 = new McpHttpHandler(server, settings, sessions0, guard0);
-
-        PathMappingsHandler paths = new PathMappingsHandler.NoContext();
-        paths.addMapping(PathSpec.from(settings.path()), handler0);
-        LegacySseEndpoint sse = null;
-        if (settings.legacySse()) {
-            sse = new LegacySseEndpoint(server, settings, builder.maxSessions);
-            Handler onVirtualThreads = new VirtualThreadHandler(sse);
-            paths.addMapping(PathSpec.from(settings.ssePath()), onVirtualThreads);
-            paths.addMapping(PathSpec.from(settings.messagesPath()), onVirtualThreads);
-        }
-        Guards guards = new Guards(settings.origins(), settings.hosts());
-        for (Map.Entry<String, Mount> mount : builder.mounts.entrySet()) {
-            Handler mounted = mount.getValue().create(mount.getKey(), server0, server, guards);
-            paths.addMapping(PathSpec.from(mount.getKey()), mount.getValue().blocking()
-                    ? new VirtualThreadHandler(mounted) : mounted);
-        }
-        Handler rated = builder.minRequestBytesPerSecond > 0
-                ? new MinimumDataRateHandler(paths, builder.minRequestBytesPerSecond, 0) : paths;
-        server0.setHandler(new GracefulHandler(rated));
-        try {
-            server0.start();
-        } catch (Exception e) {
-            try {
-                server0.stop();
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new IllegalStateException("could not start HTTP on " + builder.host + ":" + builder.port + ": "
-                    + e.getMessage(), e);
-        }
-        jetty = server0;
-        connector = connector0;
-        handler = handler0;
-        legacySse = sse;
-        sessions = sessions0;
-        guard = guard0;
-        guard0.start();
-        sweeping = true;
-        scheduleSweep();
-        scheduleKeepAlives();
-        LOG.log(System.Logger.Level.INFO, "Serving MCP over HTTP at {0}", url());
-        LoggingBackend.adviseIfMissing(LOG);
-    }
-
-    private void scheduleSweep() {
-        long every = Math.max(50, Math.min(builder.sessionIdleTtl.toMillis() / 4, 30_000));
-        jetty.getScheduler().schedule(() -> {
-            if (!sweeping) {
-                return;
-            }
-            try {
-                int closed = sessions.sweep();
-                if (closed > 0) {
-                    LOG.log(System.Logger.Level.DEBUG, "Closed {0} session(s) idle for more than {1}", closed,
-                            builder.sessionIdleTtl);
-                }
-            } finally {
-                scheduleSweep();
-            }
-        }, every, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Keep-alives for running 2026-07-28 requests: checked a few times per interval, so that a
-     * comment goes out between one and one and a quarter intervals after the last write. One timer for
-     * all requests, rather than one scheduled per request: most requests end long before.
-     */
-    private void scheduleKeepAlives() {
-        long every = Math.max(10, builder.keepAlive.toMillis() / 4);
-        jetty.getScheduler().schedule(() -> {
-            if (!sweeping) {
-                return;
-            }
-            try {
-                handler.keepAlives();
-            } finally {
-                scheduleKeepAlives();
-            }
-        }, every, TimeUnit.MILLISECONDS);
+        serving = HttpServing.start(builder, settings, server);
     }
 
     /** The port the transport listens on (the one picked, if configured with 0). */
     public int port() {
-        ServerConnector c = connector;
-        if (c == null) {
-            throw new IllegalStateException("the transport is not started");
-        }
-        return c.getLocalPort();
+        return running().port();
     }
 
     /** The MCP endpoint's URL. */
@@ -236,13 +81,21 @@ public final class HttpTransport implements Transport {
 
     /** The open legacy sessions; for tests in this package. */
     Sessions sessions() {
-        return sessions;
+        return running().sessions();
     }
 
     /** How many legacy sessions are open. */
     public int sessionCount() {
-        Sessions s = sessions;
-        return s == null ? 0 : s.size();
+        HttpServing s = serving;
+        return s == null ? 0 : s.sessions().size();
+    }
+
+    private HttpServing running() {
+        HttpServing s = serving;
+        if (s == null) {
+            throw new IllegalStateException("the transport is not started");
+        }
+        return s;
     }
 
     /**
@@ -251,83 +104,48 @@ public final class HttpTransport implements Transport {
      */
     @Override
     public void stop(Duration grace) {
-        Server server;
+        HttpServing s;
         synchronized (this) {
-            server = jetty;
-            if (server == null) {
-                return;
+            s = serving;
+        }
+        if (s == null) {
+            return;
+        }
+        s.stop(grace);  // the port and the sessions stay readable while it drains
+        synchronized (this) {
+            if (serving == s) {
+                serving = null;
             }
-            jetty = null;
-        }
-        sweeping = false;
-        guard.stop();
-        handler.stopAccepting();
-        List<Channel> channels = new ArrayList<>(handler.requestChannels());
-        // sessions stay reachable while their requests drain: a running request may wait on its client's answer
-        List<HttpSession> open = sessions.snapshot();
-        open.forEach(s -> {
-            if (s.channel != null) {
-                channels.add(s.channel);
-            }
-        });
-        if (legacySse != null) {
-            channels.addAll(legacySse.stopAccepting());
-        }
-        List<Thread> waiting = new ArrayList<>();
-        for (Channel channel : channels) {
-            waiting.add(Thread.ofVirtual().name("keel-http-stop").start(() -> channel.shutdown(grace)));
-        }
-        for (Thread t : waiting) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        sessions.drain().forEach(HttpSession::close);
-        if (legacySse != null) {
-            legacySse.closeAll();
-        }
-        builder.mounts.values().forEach(mount -> {
-            try {
-                mount.stop();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "A mounted endpoint failed to stop: {0}", e.toString());
-            }
-        });
-        try {
-            server.stop();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "Stopping HTTP did not complete cleanly: {0}", e.toString());
         }
     }
 
     /** Builds an {@link HttpTransport}; every setting has a safe default. */
     public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port = 8080;
-        private String path = "/mcp";
-        private OriginPolicy origins = OriginPolicy.loopback();
-        private Set<String> allowedHosts;
-        private long maxRequestBytes = 4L << 20;
-        private int maxHeaderBytes = 16 << 10;
-        private Duration idleTimeout = Duration.ofSeconds(30);
-        private Duration headerTimeout = Duration.ofSeconds(10);
-        private long minRequestBytesPerSecond = 1024;
-        private int maxConnections = 10_000;
-        private int maxInFlight = 4096;
-        private Duration retryAfter = Duration.ofSeconds(1);
-        private Duration keepAlive = Duration.ofSeconds(10);
-        private Duration retry = Duration.ofSeconds(1);
-        private int maxSessions = 10_000;
-        private Duration sessionIdleTtl = Duration.ofMinutes(30);
-        private EventStore eventStore;
-        private boolean legacySse;
-        private String ssePath = "/sse";
-        private String messagesPath = "/messages";
-        private Duration stopTimeout = Duration.ofSeconds(5);
-        private final Map<String, Mount> mounts = new LinkedHashMap<>();
+        String host = "127.0.0.1";
+        int port = 8080;
+        String path = "/mcp";
+        OriginPolicy origins = OriginPolicy.loopback();
+        Set<String> allowedHosts;
+        long maxRequestBytes = 4L << 20;
+        int maxHeaderBytes = 16 << 10;
+        Duration idleTimeout = Duration.ofSeconds(30);
+        Duration headerTimeout = Duration.ofSeconds(10);
+        long minRequestBytesPerSecond = 1024;
+        int maxConnections = 10_000;
+        int maxInFlight = 4096;
+        Duration retryAfter = Duration.ofSeconds(1);
+        Duration keepAlive = Duration.ofSeconds(10);
+        Duration retry = Duration.ofSeconds(1);
+        int maxSessions = 10_000;
+        Duration sessionIdleTtl = Duration.ofMinutes(30);
+        EventStore eventStore;
+        boolean legacySse;
+        String ssePath = "/sse";
+        String messagesPath = "/messages";
+        Duration stopTimeout = Duration.ofSeconds(5);
+        long maxQueuedBytes = 8L << 20;
+        Duration writeTimeout = Duration.ofSeconds(30);
+        final Map<String, Mount> mounts = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -364,7 +182,7 @@ public final class HttpTransport implements Transport {
          * Default: the loopback names when bound to a loopback address, no check otherwise.
          */
         public Builder allowedHosts(Collection<String> hosts) {
-            this.allowedHosts = hosts.stream().map(h -> McpHttpHandler.hostName(h)).collect(Collectors.toUnmodifiableSet());
+            this.allowedHosts = hosts.stream().map(h -> GuardHandler.hostName(h)).collect(Collectors.toUnmodifiableSet());
             return this;
         }
 
@@ -475,6 +293,25 @@ public final class HttpTransport implements Transport {
             return this;
         }
 
+        /**
+         * The most bytes that may wait to be written to one SSE stream behind the write under way; a
+         * client that lets more pile up is not reading, and its stream is ended (a 2026-07-28 request
+         * on it is cancelled). Default 8 MiB.
+         */
+        public Builder maxQueuedBytes(long bytes) {
+            this.maxQueuedBytes = positive(bytes, "maxQueuedBytes");
+            return this;
+        }
+
+        /**
+         * The longest one write to an SSE stream may wait for the client to read; a stream stalled longer
+         * is ended like one whose queue is full. Default 30 s.
+         */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive(timeout, "writeTimeout");
+            return this;
+        }
+
         /** Mounts another handler (a WebSocket endpoint) at {@code path} on the same server. */
         public Builder mount(String path, Mount mount) {
             mounts.put(requirePath(path, "mount path"), Objects.requireNonNull(mount, "mount"));
@@ -486,7 +323,7 @@ public final class HttpTransport implements Transport {
                 throw new IllegalArgumentException("keepAlive (" + keepAlive + ") must be shorter than idleTimeout ("
                         + idleTimeout + "), or quiet streams would be closed as idle");
             }
-            Set<String> paths = new java.util.HashSet<>(mounts.keySet());
+            Set<String> paths = new HashSet<>(mounts.keySet());
             paths.add(path);
             if (legacySse && (!paths.add(ssePath) || !paths.add(messagesPath))) {
                 throw new IllegalArgumentException("the HTTP+SSE paths must differ from the other paths");

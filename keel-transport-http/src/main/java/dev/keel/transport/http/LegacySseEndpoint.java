@@ -40,11 +40,13 @@ final class LegacySseEndpoint extends Handler.Abstract {
     private final McpServer server;
     private final HttpSettings settings;
     private final int maxConnections;
+    private final SseStreams streams;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    LegacySseEndpoint(McpServer server, HttpSettings settings, int maxConnections) {
+    LegacySseEndpoint(McpServer server, HttpSettings settings, int maxConnections, SseStreams streams) {
         super(InvocationType.BLOCKING);
+        this.streams = streams;
         this.server = server;
         this.settings = settings;
         this.maxConnections = maxConnections;
@@ -63,9 +65,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
         }
 
         void send(byte[] message) {
-            try {
-                writer.event(null, "message", message);
-            } catch (IOException e) {
+            if (!writer.event(null, "message", message)) {
                 close();
             }
         }
@@ -84,13 +84,6 @@ final class LegacySseEndpoint extends Handler.Abstract {
     @Override
     public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback)
             throws Exception {
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        String host = request.getHeaders().get(HttpHeader.HOST);
-        if (!new HttpTransport.Guards(settings.origins(), settings.hosts()).allows(origin, host)) {
-            reject(response, callback, HttpStatus.FORBIDDEN_403, "Forbidden: origin '" + origin + "' or host '" + host
-                    + "' is not allowed to call this server");
-            return true;
-        }
         String path = Request.getPathInContext(request);
         if (HttpMethod.GET.is(request.getMethod()) && path.equals(settings.ssePath())) {
             open(request, response, callback);
@@ -116,7 +109,8 @@ final class LegacySseEndpoint extends Handler.Abstract {
         byte[] idBytes = new byte[16];
         RANDOM.nextBytes(idBytes);
         String id = HexFormat.of().formatHex(idBytes);
-        Connection connection = new Connection(SseWriter.open(response));
+        Connection connection = new Connection(streams.open(request, response));
+        connection.writer.onLost(connection::close);
         Map<dev.keel.core.CallContext.Key<?>, Object> attributes = new java.util.HashMap<>();
         attributes.put(TransportAttributes.TRANSPORT, "http+sse");
         if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress inet) {
@@ -134,24 +128,19 @@ final class LegacySseEndpoint extends Handler.Abstract {
             connection.lock.lock();
             try {
                 while (!connection.closed && !stopping) {
-                    if (connection.ended.awaitNanos(settings.keepAlive().toNanos()) <= 0 && !connection.closed) {
-                        connection.writer.keepAlive();
+                    if (connection.ended.awaitNanos(settings.keepAlive().toNanos()) <= 0 && !connection.closed
+                            && !connection.writer.keepAlive()) {
+                        connection.closed = true;
                     }
                 }
             } finally {
                 connection.lock.unlock();
             }
-        } catch (IOException e) {
-            connection.closed = true;
         } finally {
             connections.remove(id, connection);
             connection.channel.close();
         }
-        if (connection.writer.broken()) {
-            callback.failed(new IOException("the client closed the stream"));
-        } else {
-            connection.writer.end(callback);
-        }
+        connection.writer.end(callback);
     }
 
     private void post(Request request, org.eclipse.jetty.server.Response response, Callback callback) {

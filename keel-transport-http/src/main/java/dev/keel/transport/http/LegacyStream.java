@@ -1,6 +1,5 @@
 package dev.keel.transport.http;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,10 +54,9 @@ final class LegacyStream implements MessageSink {
             }
             String eventId = store.append(session.id, id, message);
             if (writer != null) {
-                try {
-                    writer.event(eventId, null, message);
+                if (writer.event(eventId, null, message)) {
                     lastWritten = eventId;
-                } catch (IOException e) {
+                } else {
                     writer = null;
                     changed.signalAll();
                 }
@@ -109,38 +107,36 @@ final class LegacyStream implements MessageSink {
                 writer = null;  // taken over: the old connection's thread notices and lets go
                 changed.signalAll();
             }
-            try {
-                // where the client stands: the id it resumes from, else what an earlier connection got, else nothing
-                String after = lastEventId != null ? lastEventId : lastWritten != null ? lastWritten : id + "-0";
-                if (priming && !primed) {
-                    // an id to come back with even if nothing else arrives: the stream's start
-                    primed = true;
-                    connection.priming(after, retryMillis);
-                }
-                EventStore.Replay replay = store.after(session.id, after);
-                if (replay != null && replay.streamId().equals(id)) {
-                    for (EventStore.Event event : replay.events()) {
-                        connection.event(event.id(), null, event.message());
-                        lastWritten = event.id();
+            // where the client stands: the id it resumes from, else what an earlier connection got, else nothing
+            String after = lastEventId != null ? lastEventId : lastWritten != null ? lastWritten : id + "-0";
+            if (priming && !primed) {
+                // an id to come back with even if nothing else arrives: the stream's start
+                primed = true;
+                connection.priming(after, retryMillis);
+            }
+            EventStore.Replay replay = store.after(session.id, after);
+            if (replay != null && replay.streamId().equals(id)) {
+                for (EventStore.Event event : replay.events()) {
+                    if (!connection.event(event.id(), null, event.message())) {
+                        return false;
                     }
+                    lastWritten = event.id();
                 }
-            } catch (IOException e) {
-                return false;
             }
             if (ended) {
                 delivered();
                 return true;
             }
             writer = connection;
+            connection.onLost(() -> lost(connection));
             long wait = keepAlive.toNanos();
             while (writer == connection && !ended) {
                 long left = changed.awaitNanos(wait);
                 if (left <= 0 && writer == connection && !ended) {
                     wait = keepAlive.toNanos();
-                    try {
-                        connection.keepAlive();
+                    if (connection.keepAlive()) {
                         session.touch();
-                    } catch (IOException e) {
+                    } else {
                         writer = null;
                     }
                 } else {
@@ -155,6 +151,19 @@ final class LegacyStream implements MessageSink {
                 }
             }
             return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code connection} was lost (the client left or stopped reading): its thread lets go of the stream. */
+    private void lost(SseWriter connection) {
+        lock.lock();
+        try {
+            if (writer == connection) {
+                writer = null;
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }

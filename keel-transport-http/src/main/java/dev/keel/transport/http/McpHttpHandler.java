@@ -49,12 +49,11 @@ final class McpHttpHandler extends Handler.Abstract {
     static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
     private static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final String ALLOW = "GET, POST, DELETE, OPTIONS";
-    private static final String EXPOSED = SESSION_ID + ", " + PROTOCOL_VERSION;
 
     private final McpServer server;
     private final HttpSettings settings;
     private final Sessions sessions;
-    private final SlowHeaderGuard guard;
+    private final SseStreams streams;
     private final AtomicInteger inFlight = new AtomicInteger();
     /** The channels of running 2026-07-28 requests, for shutdown. */
     private final Set<Channel> requestChannels = ConcurrentHashMap.newKeySet();
@@ -62,12 +61,12 @@ final class McpHttpHandler extends Handler.Abstract {
     private final Set<PostExchange> live = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    McpHttpHandler(McpServer server, HttpSettings settings, Sessions sessions, SlowHeaderGuard guard) {
+    McpHttpHandler(McpServer server, HttpSettings settings, Sessions sessions, SseStreams streams) {
         super(InvocationType.BLOCKING);
+        this.streams = streams;
         this.server = server;
         this.settings = settings;
         this.sessions = sessions;
-        this.guard = guard;
     }
 
     /**
@@ -80,72 +79,25 @@ final class McpHttpHandler extends Handler.Abstract {
     @Override
     public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
             Callback callback) {
-        var connection = request.getConnectionMetaData().getConnection();
-        guard.handling(connection, +1);
-        Callback done = Exchanges.then(callback, () -> guard.handling(connection, -1));
         try {
-            if (!admitted(request, response, done)) {
-                return true;
-            }
             String method = request.getMethod();
             if (HttpMethod.POST.is(method)) {
-                post(request, response, done);
+                post(request, response, callback);
             } else if (HttpMethod.GET.is(method)) {
-                Exchanges.onVirtualThread(request, response, done, () -> get(request, response, done));
+                Exchanges.onVirtualThread(request, response, callback, () -> get(request, response, callback));
             } else if (HttpMethod.DELETE.is(method)) {
-                delete(request, response, done);
+                delete(request, response, callback);
             } else if (HttpMethod.OPTIONS.is(method)) {
-                preflight(request, response, done);
+                preflight(request, response, callback);
             } else {
                 response.getHeaders().put(HttpHeader.ALLOW, ALLOW);
-                reject(response, done, HttpStatus.METHOD_NOT_ALLOWED_405, null,
+                reject(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, null,
                         "Method Not Allowed: the MCP endpoint takes POST, and GET and DELETE for legacy sessions");
             }
         } catch (RuntimeException | Error e) {
-            org.eclipse.jetty.server.Response.writeError(request, response, done, e);
+            org.eclipse.jetty.server.Response.writeError(request, response, callback, e);
         }
         return true;
-    }
-
-    // ------------------------------------------------------------------ guards
-
-    /** Origin and Host checks, and the CORS headers for an allowed browser origin. */
-    private boolean admitted(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-            Callback callback) {
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (!settings.origins().allows(origin)) {
-            reject(response, callback, HttpStatus.FORBIDDEN_403, null, "Forbidden: origin '" + origin
-                    + "' is not allowed to call this server");
-            return false;
-        }
-        if (settings.hosts() != null) {
-            String host = hostName(request.getHeaders().get(HttpHeader.HOST));
-            if (host == null || !settings.hosts().contains(host)) {
-                reject(response, callback, HttpStatus.FORBIDDEN_403, null, "Forbidden: the Host header '"
-                        + request.getHeaders().get(HttpHeader.HOST) + "' does not name this server");
-                return false;
-            }
-        }
-        if (origin != null) {
-            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
-            response.getHeaders().add(HttpHeader.VARY, "Origin");
-        }
-        return true;
-    }
-
-    /** The host part of a Host header, lower-case, without the port; IPv6 literals keep their brackets. */
-    static String hostName(String hostHeader) {
-        if (hostHeader == null || hostHeader.isEmpty()) {
-            return null;
-        }
-        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            return end < 0 ? null : host.substring(0, end + 1);
-        }
-        int colon = host.indexOf(':');
-        return colon < 0 ? host : host.substring(0, colon);
     }
 
     private void preflight(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
@@ -262,7 +214,7 @@ final class McpHttpHandler extends Handler.Abstract {
             return;
         }
         Exchanges.Later later = new Exchanges.Later();
-        PostExchange exchange = new PostExchange(response, Exchanges.then(callback, later), settings, null,
+        PostExchange exchange = new PostExchange(request, response, Exchanges.then(callback, later), settings, streams, null,
                 acceptsEventStream(request), false);
         // the channel lives as long as this request: its attributes are the request's, in one map
         Map<CallContext.Key<?>, Object> attributes = connectionAttributes(request);
@@ -298,7 +250,7 @@ final class McpHttpHandler extends Handler.Abstract {
                 channel.close();
             }
         });
-        PostExchange exchange = new PostExchange(response, finished, settings, session, acceptsEventStream(request), false)
+        PostExchange exchange = new PostExchange(request, response, finished, settings, streams, session, acceptsEventStream(request), false)
                 .sessionHeader(() -> {
                     Optional<String> id = channel.sessionId();
                     if (id.isEmpty()) {
@@ -336,7 +288,7 @@ final class McpHttpHandler extends Handler.Abstract {
         }
         boolean priming = session.channel.sessionVersion().map(v -> v.atLeast(ProtocolVersion.V2025_11_25))
                 .orElse(false);
-        PostExchange exchange = new PostExchange(response, finished, settings, session, acceptsEventStream(request),
+        PostExchange exchange = new PostExchange(request, response, finished, settings, streams, session, acceptsEventStream(request),
                 priming);
         // a batch's requests run side by side, each on a thread of its own
         session.channel.serve(decoded, exchange, attributes, mayBlock);
@@ -386,7 +338,7 @@ final class McpHttpHandler extends Handler.Abstract {
                 .orElse(false);
         session.enter();
         try {
-            SseWriter writer = SseWriter.open(response);
+            SseWriter writer = streams.open(request, response);
             LegacyStream stream = session.standalone;
             if (lastEventId != null) {
                 int dash = lastEventId.lastIndexOf('-');
@@ -405,16 +357,13 @@ final class McpHttpHandler extends Handler.Abstract {
             } else {
                 callback.failed(new IOException("the stream was lost or taken over"));
             }
-        } catch (IOException e) {
-            callback.failed(e);
         } finally {
             session.exit();
         }
     }
 
     /** Resuming a stream that has ended: whatever the store still holds of it, then the end. */
-    private void replayEnded(HttpSession session, String lastEventId, SseWriter writer, Callback callback)
-            throws IOException {
+    private void replayEnded(HttpSession session, String lastEventId, SseWriter writer, Callback callback) {
         EventStore.Replay replay = session.id == null ? null : settings.store().after(session.id, lastEventId);
         writer.keepAlive();
         if (replay != null) {
@@ -547,14 +496,14 @@ final class McpHttpHandler extends Handler.Abstract {
     }
 
     /**
-     * Sends a keep-alive comment on every 2026-07-28 exchange that is due one, each from a virtual
-     * thread of its own (a write may block on a slow client); called by the transport's sweeper.
+     * Queues a keep-alive comment on every 2026-07-28 exchange that is due one; called by the
+     * transport's timer. Never blocks: writing is the streams' own business.
      */
     void keepAlives() {
         long now = System.nanoTime();
         for (PostExchange exchange : live) {
             if (exchange.keepAliveDue(now)) {
-                Thread.ofVirtual().name("keel-http-keepalive").start(exchange::keepAlive);
+                exchange.keepAlive();
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.keel.transport.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -10,6 +9,7 @@ import dev.keel.core.McpException;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.jsonrpc.JsonRpcError;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -39,16 +39,17 @@ final class PostExchange implements MessageSink {
     private static final org.eclipse.jetty.http.HttpField JSON =
             new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
+    private final Request request;
     private final Response response;
     private final Callback callback;
     private final HttpSettings settings;
+    private final SseStreams streams;
     /** Null for a 2026-07-28 request. */
     private final HttpSession session;
     private final boolean streamAllowed;
     private final boolean priming;
     private final long created = System.nanoTime();
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private State state = State.PENDING;
     /** Whether the HTTP response is complete (its callback succeeded or failed, or will by a write under way). */
     private boolean finished;
@@ -66,11 +67,13 @@ final class PostExchange implements MessageSink {
      * @param streamAllowed whether the client accepts {@code text/event-stream}
      * @param priming whether a legacy stream begins with a priming event (2025-11-25)
      */
-    PostExchange(Response response, Callback callback, HttpSettings settings, HttpSession session,
-            boolean streamAllowed, boolean priming) {
+    PostExchange(Request request, Response response, Callback callback, HttpSettings settings, SseStreams streams,
+            HttpSession session, boolean streamAllowed, boolean priming) {
+        this.request = request;
         this.response = response;
         this.callback = callback;
         this.settings = settings;
+        this.streams = streams;
         this.session = session;
         this.streamAllowed = streamAllowed;
         this.priming = priming;
@@ -183,26 +186,21 @@ final class PostExchange implements MessageSink {
         finish(() -> response.write(true, ByteBuffer.wrap(message), callback));
     }
 
-    /** Writes one event on a 2026-07-28 stream; a failed write means the client left. Under the lock. */
+    /** Queues one event on a 2026-07-28 stream; a lost stream takes nothing more. Under the lock. */
     private void writeEvent(byte[] message) {
         if (broken) {
             return;
         }
-        try {
-            sse.event(null, null, message);
+        if (sse.event(null, null, message)) {
             lastWrite = System.nanoTime();
-        } catch (IOException e) {
+        } else {
             broken = true;
         }
     }
 
-    /** Ends a 2026-07-28 stream: cleanly if every write went out. Under the lock. */
+    /** Ends a 2026-07-28 stream: cleanly once every event is out, with a failure if the stream is lost. Under the lock. */
     private void endStream() {
-        if (broken) {
-            finish(() -> callback.failed(new IOException("the client closed the stream")));
-        } else {
-            finish(() -> sse.end(callback));
-        }
+        finish(() -> sse.end(callback));
     }
 
     /** Completes the HTTP response once. Under the lock. */
@@ -211,15 +209,15 @@ final class PostExchange implements MessageSink {
             return;
         }
         finished = true;
-        changed.signalAll();
         completion.run();
     }
 
     private void startStream() {
-        sse = SseWriter.open(response);
+        sse = streams.open(request, response);
         lastWrite = System.nanoTime();
         if (session == null) {
             state = State.STREAMING;
+            sse.onLost(this::lost);
         } else {
             legacy = session.openStream();
             state = State.LEGACY_STREAMING;
@@ -227,7 +225,6 @@ final class PostExchange implements MessageSink {
             LegacyStream stream = legacy;
             Thread.ofVirtual().name("keel-http-stream").start(() -> serveLegacy(stream));
         }
-        changed.signalAll();
     }
 
     /** Serves a legacy POST stream to this connection until it ends or the connection is lost. */
@@ -255,6 +252,23 @@ final class PostExchange implements MessageSink {
     }
 
     /**
+     * The 2026-07-28 stream was lost (the client left, or stopped reading): the request is cancelled, as
+     * a client that went away would have it. On a virtual thread of the writer's.
+     */
+    private void lost() {
+        lock.lock();
+        try {
+            broken = true;
+        } finally {
+            lock.unlock();
+        }
+        Runnable action = onLost;
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    /**
      * Whether this 2026-07-28 exchange is due a keep-alive comment at {@code now}: it has run for the
      * keep-alive interval without an answer or has been quiet that long on its stream.
      */
@@ -273,30 +287,25 @@ final class PostExchange implements MessageSink {
     }
 
     /**
-     * Writes a keep-alive comment, turning a pending 2026-07-28 response into a stream first; a client
-     * found gone cancels the request. Called on a thread that may block.
+     * Queues a keep-alive comment, turning a pending 2026-07-28 response into a stream first; a client
+     * found gone cancels the request (through the stream's loss action). Never blocks: the transport's
+     * timer calls it.
      */
     void keepAlive() {
-        boolean lost = false;
         lock.lock();
         try {
             if (state == State.PENDING && streamAllowed) {
                 startStream();
             }
             if (state == State.STREAMING && !broken) {
-                try {
-                    sse.keepAlive();
+                if (sse.keepAlive()) {
                     lastWrite = System.nanoTime();
-                } catch (IOException e) {
+                } else {
                     broken = true;
-                    lost = true;
                 }
             }
         } finally {
             lock.unlock();
-        }
-        if (lost && onLost != null) {
-            onLost.run();
         }
     }
 

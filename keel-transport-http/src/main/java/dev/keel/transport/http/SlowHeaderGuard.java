@@ -2,10 +2,8 @@ package dev.keel.transport.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.io.Connection;
-import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Cuts off connections that dribble a request head: neither the idle timeout (each byte resets it)
@@ -16,13 +14,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 final class SlowHeaderGuard implements Connection.Listener {
 
-    private final Scheduler scheduler;
     private final long timeoutNanos;
     private final Map<Connection, Watch> watched = new ConcurrentHashMap<>();
-    private volatile boolean running;
 
-    SlowHeaderGuard(Scheduler scheduler, long timeoutNanos) {
-        this.scheduler = scheduler;
+    SlowHeaderGuard(long timeoutNanos) {
         this.timeoutNanos = timeoutNanos;
     }
 
@@ -34,22 +29,6 @@ final class SlowHeaderGuard implements Connection.Listener {
         /** When the request on its way was first seen, or -1. */
         long pendingSince = -1;
         int active;
-    }
-
-    void start() {
-        running = true;
-        schedule();
-    }
-
-    void stop() {
-        running = false;
-    }
-
-    private void schedule() {
-        if (running) {
-            scheduler.schedule(this::tick, Math.max(TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 4, 50),
-                    TimeUnit.MILLISECONDS);
-        }
     }
 
     @Override
@@ -75,32 +54,32 @@ final class SlowHeaderGuard implements Connection.Listener {
         }
     }
 
-    private void tick() {
-        try {
-            long now = System.nanoTime();
-            watched.forEach((connection, watch) -> {
-                boolean stalled = false;
-                synchronized (watch) {
-                    long messages = connection.getMessagesIn();
-                    long bytes = connection.getBytesIn();
-                    if (watch.active > 0 || messages != watch.messages) {
-                        watch.messages = messages;
-                        watch.boundary = bytes;
-                        watch.pendingSince = -1;
-                    } else if (bytes > watch.boundary) {
-                        if (watch.pendingSince < 0) {
-                            watch.pendingSince = now;
-                        } else {
-                            stalled = now - watch.pendingSince > timeoutNanos;
-                        }
+    /**
+     * Closes every connection whose request head has been on its way for longer than the timeout; the
+     * transport's timer calls it.
+     */
+    void tick() {
+        long now = System.nanoTime();
+        watched.forEach((connection, watch) -> {
+            boolean stalled = false;
+            synchronized (watch) {
+                long messages = connection.getMessagesIn();
+                long bytes = connection.getBytesIn();
+                if (watch.active > 0 || messages != watch.messages) {
+                    watch.messages = messages;
+                    watch.boundary = bytes;
+                    watch.pendingSince = -1;
+                } else if (bytes > watch.boundary) {
+                    if (watch.pendingSince < 0) {
+                        watch.pendingSince = now;
+                    } else {
+                        stalled = now - watch.pendingSince > timeoutNanos;
                     }
                 }
-                if (stalled) {
-                    connection.getEndPoint().close();
-                }
-            });
-        } finally {
-            schedule();
-        }
+            }
+            if (stalled) {
+                connection.getEndPoint().close();
+            }
+        });
     }
 }

@@ -1,7 +1,6 @@
 package dev.keel.transport.websocket;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,21 +10,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.keel.core.CallContext;
 import dev.keel.core.McpServer;
 import dev.keel.core.TransportAttributes;
 import dev.keel.core.spi.Channel;
-import dev.keel.transport.http.HttpTransport;
+import dev.keel.core.spi.OutboundQueue;
+import dev.keel.core.spi.Timers;
+import dev.keel.transport.http.Mount;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.Blocker;
-import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -42,24 +40,33 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *
  * <p>Each socket is one connection of the engine (like a stdio process: legacy sessions or stateless
  * 2026-07-28 requests, cancellation by {@code notifications/cancelled}); each text frame carries one
- * JSON-RPC message. The upgrade is refused with 403 for an origin or host the HTTP transport refuses.
- * Frames larger than the maximum close the socket with 1009; binary frames close it with 1003. The
- * server pings every ping interval and closes a socket whose peer has not answered for two; writes
- * block while the peer is slow to read, so a slow reader holds back only its own requests.
+ * JSON-RPC message. The HTTP transport's guard refuses the upgrade (403) for an origin or host it
+ * refuses elsewhere. Frames larger than the maximum close the socket with 1009; binary frames close
+ * it with 1003. The server pings every ping interval and closes a socket whose peer has not answered
+ * for two.
+ *
+ * <p>Writing never waits: each socket queues its messages ({@link OutboundQueue}) and Jetty sends them
+ * one after the other asynchronously. A peer that stops reading lets its queue fill up or a send
+ * outlast the write timeout; its socket is then dropped and its requests cancelled, while every other
+ * socket, and Jetty's threads, carry on.
  */
-public final class WebSocketEndpoint implements HttpTransport.Mount {
+public final class WebSocketEndpoint implements Mount {
 
     private static final System.Logger LOG = System.getLogger("dev.keel.transport.websocket");
 
     private final int maxMessageBytes;
     private final Duration idleTimeout;
     private final Duration pingInterval;
+    private final long maxQueuedBytes;
+    private final Duration writeTimeout;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
     private WebSocketEndpoint(Builder builder) {
         this.maxMessageBytes = builder.maxMessageBytes;
         this.idleTimeout = builder.idleTimeout;
         this.pingInterval = builder.pingInterval;
+        this.maxQueuedBytes = builder.maxQueuedBytes;
+        this.writeTimeout = builder.writeTimeout;
     }
 
     public static Builder builder() {
@@ -67,19 +74,14 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
     }
 
     @Override
-    public Handler create(String path, Server jetty, McpServer server, HttpTransport.Guards guards) {
-        Scheduler scheduler = jetty.getScheduler();
-        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, container -> {
+    public Handler create(Mount.Context context) {
+        McpServer server = context.server();
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(context.jetty(), container -> {
             container.setMaxTextMessageSize(maxMessageBytes);
             container.setMaxBinaryMessageSize(1024);
             container.setIdleTimeout(idleTimeout);
-            container.addMapping(path, (request, response, callback) -> {
+            container.addMapping(context.path(), (request, response, callback) -> {
                 String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-                if (!guards.allows(origin, request.getHeaders().get(HttpHeader.HOST))) {
-                    Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403,
-                            "origin '" + origin + "' or host is not allowed to call this server");
-                    return null;
-                }
                 Map<CallContext.Key<?>, Object> attributes = new HashMap<>();
                 attributes.put(TransportAttributes.TRANSPORT, "websocket");
                 if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress inet) {
@@ -92,7 +94,7 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
                 if (origin != null) {
                     attributes.put(TransportAttributes.ORIGIN, origin);
                 }
-                return new Connection(server, attributes, scheduler);
+                return new Connection(server, attributes, context.timers());
             });
         });
         upgrade.setHandler(new Handler.Abstract.NonBlocking() {
@@ -107,17 +109,21 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
         return upgrade;
     }
 
-    /** Closes every socket with 1001 (going away), after cancelling what runs on it. */
     /** The upgrade does not block, and a socket's messages are handed to the engine's own threads. */
     @Override
     public boolean blocking() {
         return false;
     }
 
+    /** Closes every socket with 1001 (going away), after cancelling what runs on it. */
     @Override
     public void stop() {
+        long now = System.nanoTime();
         for (Connection connection : open) {
-            connection.close(StatusCode.SHUTDOWN, "the server is stopping");
+            // a peer that is not reading would never take a close frame: it is dropped instead
+            if (!connection.out.failIfWritingLongerThan(now, TimeUnit.MILLISECONDS.toNanos(100))) {
+                connection.close(StatusCode.SHUTDOWN, "the server is stopping");
+            }
         }
     }
 
@@ -133,25 +139,26 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
     public final class Connection implements Session.Listener.AutoDemanding {
         private final McpServer server;
         private final Map<CallContext.Key<?>, Object> attributes;
-        private final Scheduler scheduler;
-        private final ReentrantLock writeLock = new ReentrantLock();
+        private final Timers timers;
+        private final OutboundQueue out;
         private volatile Session session;
         private volatile Channel channel;
         private volatile long lastHeard = System.nanoTime();
-        private volatile Scheduler.Task pinger;
+        private volatile ScheduledFuture<?> pinger;
 
-        Connection(McpServer server, Map<CallContext.Key<?>, Object> attributes, Scheduler scheduler) {
+        Connection(McpServer server, Map<CallContext.Key<?>, Object> attributes, Timers timers) {
             this.server = server;
             this.attributes = attributes;
-            this.scheduler = scheduler;
+            this.timers = timers;
+            this.out = new OutboundQueue(this::write, maxQueuedBytes, writeTimeout, this::stalled);
         }
 
         @Override
         public void onWebSocketOpen(Session opened) {
             session = opened;
-            channel = server.openChannel(this::send, attributes);
+            channel = server.openChannel(out::offer, attributes);
             open.add(this);
-            schedulePing();
+            pinger = timers.every(pingInterval, this::ping);
         }
 
         @Override
@@ -186,39 +193,41 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
             ended();
         }
 
-        /** Writes one message, waiting until the peer has taken it: a slow reader slows only its own requests. */
-        private void send(byte[] message) {
+        /** Sends one queued message as a text frame; Jetty completes {@code done} once it is out. */
+        private void write(byte[] message, OutboundQueue.Completion done) {
+            Session s = session;
+            if (s == null || !s.isOpen()) {
+                done.failed(new IOException("the WebSocket is closed"));
+                return;
+            }
+            s.sendText(new String(message, StandardCharsets.UTF_8), Callback.from(done::succeeded, done::failed));
+        }
+
+        /** The peer stopped reading (or the socket failed): drop it without a handshake it would not read. */
+        private void stalled(IOException cause) {
+            LOG.log(System.Logger.Level.DEBUG, "Dropping a WebSocket: {0}", cause.getMessage());
+            Session s = session;
+            if (s != null) {
+                s.disconnect();
+            }
+            ended();
+        }
+
+        /** On the transport's timer: never waits. */
+        private void ping() {
             Session s = session;
             if (s == null || !s.isOpen()) {
                 return;
             }
-            writeLock.lock();
-            try (Blocker.Callback done = Blocker.callback()) {
-                s.sendText(new String(message, StandardCharsets.UTF_8),
-                        Callback.from(done::succeeded, done::failed));
-                done.block();
-            } catch (InterruptedIOException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "Dropping a message to a closed WebSocket: {0}", e.toString());
-            } finally {
-                writeLock.unlock();
+            long now = System.nanoTime();
+            if (out.checkWriteTimeout(now)) {
+                return;
             }
-        }
-
-        private void schedulePing() {
-            pinger = scheduler.schedule(() -> {
-                Session s = session;
-                if (s == null || !s.isOpen()) {
-                    return;
-                }
-                if (System.nanoTime() - lastHeard > 2 * pingInterval.toNanos()) {
-                    close(StatusCode.SHUTDOWN, "no answer to pings");
-                    return;
-                }
-                s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-                schedulePing();
-            }, pingInterval.toMillis(), TimeUnit.MILLISECONDS);
+            if (now - lastHeard > 2 * pingInterval.toNanos()) {
+                close(StatusCode.SHUTDOWN, "no answer to pings");
+                return;
+            }
+            s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
         }
 
         private void close(int code, String reason) {
@@ -231,10 +240,11 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
 
         private void ended() {
             if (open.remove(this)) {
-                Scheduler.Task task = pinger;
+                ScheduledFuture<?> task = pinger;
                 if (task != null) {
-                    task.cancel();
+                    task.cancel(false);
                 }
+                out.close();
                 Channel c = channel;
                 if (c != null) {
                     c.close();
@@ -248,6 +258,8 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
         private int maxMessageBytes = 4 << 20;
         private Duration idleTimeout = Duration.ofMinutes(5);
         private Duration pingInterval = Duration.ofSeconds(30);
+        private long maxQueuedBytes = 8L << 20;
+        private Duration writeTimeout = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -270,6 +282,24 @@ public final class WebSocketEndpoint implements HttpTransport.Mount {
         /** How often the server pings; a peer silent for two intervals is closed. Default 30 s. */
         public Builder pingInterval(Duration interval) {
             this.pingInterval = requirePositive(interval, "pingInterval");
+            return this;
+        }
+
+        /**
+         * The most bytes that may wait to be sent to one socket behind the frame being sent; a peer that
+         * lets more pile up is not reading, and its socket is dropped. Default 8 MiB.
+         */
+        public Builder maxQueuedBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxQueuedBytes must be positive, not " + bytes);
+            }
+            this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        /** The longest one frame may wait for the peer to read it before the socket is dropped; default 30 s. */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = requirePositive(timeout, "writeTimeout");
             return this;
         }
 

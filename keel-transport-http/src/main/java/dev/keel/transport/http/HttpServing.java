@@ -1,0 +1,208 @@
+package dev.keel.transport.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.keel.core.McpServer;
+import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Timers;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * An {@link HttpTransport} while it runs: the Jetty server and its handler chain, the sessions, the
+ * open streams and the transport's own timer.
+ *
+ * <pre>
+ * GracefulHandler                  stop: new requests refused, running ones drained
+ *  └ MinimumDataRateHandler        bodies slower than the minimum rate cut off
+ *     └ GuardHandler               Origin, Host, CORS; the slow-header watch
+ *        └ PathMappingsHandler     the MCP endpoint, the HTTP+SSE endpoint, every mount
+ * </pre>
+ *
+ * <p>The timer ({@link Timers}, one thread of Keel's own) sweeps idle sessions, sends keep-alives,
+ * cuts off slow request heads and ends streams whose writes have stalled; none of that ever waits on a
+ * client, so one client that stops reading holds back nobody else.
+ */
+final class HttpServing {
+
+    private static final System.Logger LOG = System.getLogger("dev.keel.transport.http");
+
+    private final HttpTransport.Builder builder;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final McpHttpHandler handler;
+    private final LegacySseEndpoint legacySse;
+    private final Sessions sessions;
+    private final SlowHeaderGuard slowHeaders;
+    private final Timers timers;
+    private final SseStreams streams;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private HttpServing(HttpTransport.Builder builder, Server jetty, ServerConnector connector, McpHttpHandler handler,
+            LegacySseEndpoint legacySse, Sessions sessions, SlowHeaderGuard slowHeaders, Timers timers,
+            SseStreams streams) {
+        this.builder = builder;
+        this.jetty = jetty;
+        this.connector = connector;
+        this.handler = handler;
+        this.legacySse = legacySse;
+        this.sessions = sessions;
+        this.slowHeaders = slowHeaders;
+        this.timers = timers;
+        this.streams = streams;
+    }
+
+    static HttpServing start(HttpTransport.Builder builder, HttpSettings settings, McpServer server) {
+        // Jetty's own threads are platform threads: requests that cannot block are served on them with no
+        // hand-off, and everything that may wait moves to a virtual thread (McpHttpHandler, Exchanges)
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 2), 2);
+        threads.setName("keel-http");
+        Server jetty = new Server(threads);
+        jetty.setStopTimeout(builder.stopTimeout.toMillis());
+
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendXPoweredBy(false);
+        config.setRequestHeaderSize(builder.maxHeaderBytes);
+        config.setResponseHeaderSize(Math.max(8192, builder.maxHeaderBytes));
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(builder.host);
+        connector.setPort(builder.port);
+        connector.setIdleTimeout(builder.idleTimeout.toMillis());
+        jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(builder.maxConnections, jetty));
+
+        Timers timers = new Timers("keel-http-timers");
+        SlowHeaderGuard slowHeaders = new SlowHeaderGuard(builder.headerTimeout.toNanos());
+        connector.addEventListener(slowHeaders);
+        Sessions sessions = new Sessions(builder.maxSessions, builder.sessionIdleTtl.toNanos());
+        SseStreams streams = new SseStreams(builder.maxQueuedBytes, builder.writeTimeout);
+        McpHttpHandler handler = new McpHttpHandler(server, settings, sessions, streams);
+
+        PathMappingsHandler paths = new PathMappingsHandler.NoContext();
+        paths.addMapping(PathSpec.from(settings.path()), handler);
+        LegacySseEndpoint legacySse = null;
+        if (settings.legacySse()) {
+            legacySse = new LegacySseEndpoint(server, settings, builder.maxSessions, streams);
+            Handler onVirtualThreads = new VirtualThreadHandler(legacySse);
+            paths.addMapping(PathSpec.from(settings.ssePath()), onVirtualThreads);
+            paths.addMapping(PathSpec.from(settings.messagesPath()), onVirtualThreads);
+        }
+        for (Map.Entry<String, Mount> mount : builder.mounts.entrySet()) {
+            Handler mounted = mount.getValue().create(new Mount.Context(mount.getKey(), jetty, server, timers));
+            paths.addMapping(PathSpec.from(mount.getKey()), mount.getValue().blocking()
+                    ? new VirtualThreadHandler(mounted) : mounted);
+        }
+        Handler guarded = new GuardHandler(paths, settings.origins(), settings.hosts(), slowHeaders, server.codec());
+        Handler rated = builder.minRequestBytesPerSecond > 0
+                ? new MinimumDataRateHandler(guarded, builder.minRequestBytesPerSecond, 0) : guarded;
+        jetty.setHandler(new GracefulHandler(rated));
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            timers.close();
+            try {
+                jetty.stop();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new IllegalStateException("could not start HTTP on " + builder.host + ":" + builder.port + ": "
+                    + e.getMessage(), e);
+        }
+        HttpServing serving = new HttpServing(builder, jetty, connector, handler, legacySse, sessions, slowHeaders,
+                timers, streams);
+        serving.schedule();
+        LoggingBackend.adviseIfMissing(LOG);
+        return serving;
+    }
+
+    private void schedule() {
+        Duration sweep = Duration.ofMillis(Math.max(50, Math.min(builder.sessionIdleTtl.toMillis() / 4, 30_000)));
+        timers.every(sweep, () -> {
+            int closed = sessions.sweep();
+            if (closed > 0) {
+                LOG.log(System.Logger.Level.DEBUG, "Closed {0} session(s) idle for more than {1}", closed,
+                        builder.sessionIdleTtl);
+            }
+        });
+        // checked a few times per interval, so that a comment goes out between one and one and a quarter
+        // intervals after the last write: one timer for all requests, as most end long before
+        timers.every(Duration.ofMillis(Math.max(10, builder.keepAlive.toMillis() / 4)), handler::keepAlives);
+        timers.every(Duration.ofMillis(Math.max(10, Math.min(builder.writeTimeout.toMillis() / 4, 1000))),
+                streams::checkWriteTimeouts);
+        timers.every(Duration.ofMillis(Math.max(50, builder.headerTimeout.toMillis() / 4)), slowHeaders::tick);
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    Sessions sessions() {
+        return sessions;
+    }
+
+    /**
+     * Stops taking requests (new ones get 503), lets running ones finish for up to {@code grace},
+     * cancels the rest, ends every session and stream, and closes the listener.
+     */
+    void stop(Duration grace) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        handler.stopAccepting();
+        List<Channel> channels = new ArrayList<>(handler.requestChannels());
+        // sessions stay reachable while their requests drain: a running request may wait on its client's answer
+        sessions.snapshot().forEach(s -> {
+            if (s.channel != null) {
+                channels.add(s.channel);
+            }
+        });
+        if (legacySse != null) {
+            channels.addAll(legacySse.stopAccepting());
+        }
+        List<Thread> waiting = new ArrayList<>();
+        for (Channel channel : channels) {
+            waiting.add(Thread.ofVirtual().name("keel-http-stop").start(() -> channel.shutdown(grace)));
+        }
+        for (Thread t : waiting) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sessions.drain().forEach(HttpSession::close);
+        if (legacySse != null) {
+            legacySse.closeAll();
+        }
+        // every request has ended: what still waits to be written is for clients that are not reading
+        streams.endStalled(Duration.ofMillis(100));
+        builder.mounts.values().forEach(mount -> {
+            try {
+                mount.stop();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A mounted endpoint failed to stop: {0}", e.toString());
+            }
+        });
+        timers.close();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "Stopping HTTP did not complete cleanly: {0}", e.toString());
+        }
+    }
+}
