@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.EventStore;
 import dev.keel.core.spi.Transport;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;

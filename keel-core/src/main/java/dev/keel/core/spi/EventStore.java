@@ -1,4 +1,4 @@
-package dev.keel.transport.http;
+package dev.keel.core.spi;
 
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +10,10 @@ import java.util.Objects;
  * session and names its stream; a client that lost the stream sends the last id it saw as
  * {@code Last-Event-ID} and gets what followed, of that stream only.
  *
- * <p>The default, {@link #inMemory}, holds a bounded window per stream and per session; a store shared
- * between nodes lets any node resume a stream. Implementations are thread-safe.
+ * <p>A transport that keeps legacy streams uses it (the HTTP transport, configured with its builder's
+ * {@code eventStore}). The default, {@link #inMemory}, holds a bounded window per stream and per session;
+ * a store shared between nodes ({@code keel-redis}) lets any node resume a stream. Implementations are
+ * thread-safe, and must pass the test kit's {@code EventStoreContract}.
  */
 public interface EventStore {
 
