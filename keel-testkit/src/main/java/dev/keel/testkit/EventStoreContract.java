@@ -155,18 +155,11 @@ public abstract class EventStoreContract {
         int threads = 8;
         int each = 500;
         Set<String> ids = ConcurrentHashMap.newKeySet();
-        List<Thread> writers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String stream = "t" + t;
-            writers.add(Thread.ofPlatform().start(() -> {
-                for (int i = 0; i < each; i++) {
-                    ids.add(store.append("s", stream, bytes(Integer.toString(i))));
-                }
-            }));
-        }
-        for (Thread writer : writers) {
-            writer.join();
-        }
+        Workers.run(threads, t -> {
+            for (int i = 0; i < each; i++) {
+                ids.add(store.append("s", "t" + t, bytes(Integer.toString(i))));
+            }
+        });
         assertThat(ids).as("every id unique").hasSize(threads * each);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < each; i++) {
