@@ -1,6 +1,6 @@
 package dev.keel.core.spi;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,23 +20,23 @@ final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<SessionRecord> create(SessionRecord session) {
-        return Optional.ofNullable(records.compareAndSet(session.id(), 0, session, session.expiresAt()))
+    public Optional<SessionRecord> create(SessionRecord session, Duration ttl) {
+        return Optional.ofNullable(records.compareAndSet(session.id(), 0, session, records.expiry(ttl)))
                 .map(InMemorySessionStore::record);
     }
 
     @Override
-    public Optional<SessionRecord> compareAndSet(SessionRecord session) {
+    public Optional<SessionRecord> compareAndSet(SessionRecord session, Duration ttl) {
         if (session.revision() == 0) {
             return Optional.empty();
         }
-        return Optional.ofNullable(records.compareAndSet(session.id(), session.revision(), session, session.expiresAt()))
+        return Optional.ofNullable(records.compareAndSet(session.id(), session.revision(), session, records.expiry(ttl)))
                 .map(InMemorySessionStore::record);
     }
 
     @Override
-    public boolean touch(String id, Instant expiresAt) {
-        return records.touch(Objects.requireNonNull(id, "id"), Objects.requireNonNull(expiresAt, "expiresAt"));
+    public boolean touch(String id, Duration ttl) {
+        return records.touch(Objects.requireNonNull(id, "id"), records.expiry(ttl));
     }
 
     @Override

@@ -16,9 +16,9 @@ import dev.keel.spec.ProtocolVersion;
  * log level and resource subscriptions), and when the record expires. The connection itself (its
  * streams, its running requests) stays with the node that holds it.
  *
- * <p>Immutable: each {@code with…} method returns a changed copy. The {@link #revision} is the
- * store's: 0 for a record not yet stored, then whatever the store gave the last write; a writer hands
- * back the revision it read to {@link SessionStore#compareAndSet}.
+ * <p>Immutable: each {@code with…} method returns a changed copy. The {@link #revision} and
+ * {@link #expiresAt} are the store's: 0 and {@code null} for a record not yet stored, then what the store
+ * reported; a writer hands back the revision it read to {@link SessionStore#compareAndSet}.
  *
  * @param id the session id ({@code Mcp-Session-Id} over HTTP)
  * @param revision the store's revision of this record; 0 before it is stored
@@ -29,7 +29,8 @@ import dev.keel.spec.ProtocolVersion;
  *     {@code null} before it asked
  * @param resourceSubscriptions the URIs the client subscribed to ({@code resources/subscribe})
  * @param principal the name of who authenticated when the session opened, or {@code null}
- * @param expiresAt when the store may forget the record unless it is touched again
+ * @param expiresAt when the store forgets the record unless it is written or touched again, as the store
+ *     reported it; {@code null} in a record not yet stored
  */
 public record SessionRecord(
         String id,
@@ -46,7 +47,6 @@ public record SessionRecord(
     public SessionRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(protocolVersion, "protocolVersion");
-        Objects.requireNonNull(expiresAt, "expiresAt");
         if (revision < 0) {
             throw new IllegalArgumentException("revision must not be negative, was " + revision);
         }
@@ -56,9 +56,9 @@ public record SessionRecord(
 
     /** A session just opened: no log level, no subscriptions, not yet stored. */
     public static SessionRecord open(String id, ProtocolVersion protocolVersion, Implementation clientInfo,
-            ClientCapabilities clientCapabilities, String principal, Instant expiresAt) {
+            ClientCapabilities clientCapabilities, String principal) {
         return new SessionRecord(id, 0, protocolVersion, clientInfo, clientCapabilities, null, Set.of(), principal,
-                expiresAt);
+                null);
     }
 
     /** This record at the store's revision {@code revision}. */
@@ -93,7 +93,7 @@ public record SessionRecord(
                 subscriptions, principal, expiresAt);
     }
 
-    /** This record expiring at {@code expiresAt}. */
+    /** This record expiring at {@code expiresAt}, as a store reports it. */
     public SessionRecord withExpiresAt(Instant expiresAt) {
         return new SessionRecord(id, revision, protocolVersion, clientInfo, clientCapabilities, logLevel,
                 resourceSubscriptions, principal, expiresAt);

@@ -1,6 +1,6 @@
 package dev.keel.core.spi;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 
@@ -14,8 +14,9 @@ import java.util.Optional;
  *
  * <p>Writes are compare-and-set on the record's revision, so two writers of one session (two nodes,
  * or two requests) cannot overwrite each other unseen: the loser reads again and reapplies its change.
- * A record expires at its {@link SessionRecord#expiresAt}; the engine {@link #touch touches} a live
- * session before that, so only sessions whose node went away expire.
+ * A record lives for the time to live its last write or {@link #touch} gave it, counted on the
+ * store's own clock (so nodes need not agree on the time); the engine touches a live session well
+ * before that, so only sessions whose node went away expire.
  *
  * <p>Implementations are thread-safe and must pass the test kit's {@code SessionStoreContract}. The
  * default, {@link #inMemory()}, serves one process.
@@ -40,29 +41,33 @@ public interface SessionStore {
     Optional<SessionRecord> get(String id);
 
     /**
-     * Stores a new session's record, whatever revision it carries.
+     * Stores a new session's record for {@code ttl}, whatever revision and expiry it carries.
      *
-     * @return the stored record with its first revision; empty if a live session has its id already
+     * @return the stored record with its first revision and its expiry; empty if a live session has its
+     *     id already
+     * @throws IllegalArgumentException if {@code ttl} is not positive
      * @throws IllegalStateException if the store is full (the message names its limit)
      */
-    Optional<SessionRecord> create(SessionRecord session);
+    Optional<SessionRecord> create(SessionRecord session, Duration ttl);
 
     /**
-     * Replaces the stored record of {@code session.id()} with {@code session} if the stored revision
-     * is still {@code session.revision()}, the one the writer read.
+     * Replaces the stored record of {@code session.id()} with {@code session}, for {@code ttl} from now,
+     * if the stored revision is still {@code session.revision()}, the one the writer read.
      *
-     * @return the stored record with its new revision; empty if the session is gone or another writer
-     *     came first (read it again, reapply the change, retry)
+     * @return the stored record with its new revision and expiry; empty if the session is gone or
+     *     another writer came first (read it again, reapply the change, retry)
+     * @throws IllegalArgumentException if {@code ttl} is not positive
      */
-    Optional<SessionRecord> compareAndSet(SessionRecord session);
+    Optional<SessionRecord> compareAndSet(SessionRecord session, Duration ttl);
 
     /**
-     * Moves the expiry of session {@code id} to {@code expiresAt}, leaving its data and revision as
-     * they are, so touching never conflicts with a writer.
+     * Extends session {@code id} to {@code ttl} from now, leaving its data and revision as they are, so
+     * touching never conflicts with a writer.
      *
      * @return {@code false} if there is no live session {@code id}
+     * @throws IllegalArgumentException if {@code ttl} is not positive
      */
-    boolean touch(String id, Instant expiresAt);
+    boolean touch(String id, Duration ttl);
 
     /** Forgets session {@code id}; {@code false} if there was no live one. */
     boolean delete(String id);
