@@ -46,16 +46,28 @@ public interface EventStore {
         return new InMemoryEventStore(maxEventsPerSession, maxBytesPerSession);
     }
 
-    /** One stored event. */
+    /**
+     * One stored event.
+     *
+     * @param id the event's id, unique within its session
+     * @param message the message as it was written on the stream
+     */
     record Event(String id, byte[] message) {
+        /** Checks that both parts are present. */
         public Event {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(message, "message");
         }
     }
 
-    /** What {@link #after} found: the stream the id names and its later events. */
+    /**
+     * What {@link #after} found: the stream the id names and its later events.
+     *
+     * @param streamId the stream the last seen id belongs to
+     * @param events its events after that id, oldest first
+     */
     record Replay(String streamId, List<Event> events) {
+        /** Checks the stream and copies the events. */
         public Replay {
             Objects.requireNonNull(streamId, "streamId");
             events = List.copyOf(events);

@@ -61,6 +61,7 @@ final class ExpiringMap<V> {
 
     /** The live entry under {@code key}, or {@code null}. */
     Slot<V> get(String key) {
+        Objects.requireNonNull(key, "key");
         lock.lock();
         try {
             return live(key, clock.instant());
@@ -104,8 +105,10 @@ final class ExpiringMap<V> {
         }
     }
 
-    /** Moves the live entry's expiry to {@code expiresAt}, keeping its revision; {@code false} if there is none. */
-    boolean touch(String key, Instant expiresAt) {
+    /** Moves the live entry's expiry to {@code ttl} from now, keeping its revision; {@code false} if there is none. */
+    boolean touch(String key, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        Instant expiresAt = expiry(ttl);
         lock.lock();
         try {
             Slot<V> current = live(key, clock.instant());
@@ -121,6 +124,7 @@ final class ExpiringMap<V> {
 
     /** Removes the entry; {@code false} if there was no live one. */
     boolean remove(String key) {
+        Objects.requireNonNull(key, "key");
         lock.lock();
         try {
             Slot<V> removed = slots.remove(key);
@@ -140,6 +144,7 @@ final class ExpiringMap<V> {
     }
 
     private Slot<V> write(String key, Slot<V> current, V value, Instant expiresAt, Instant now) {
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (current == null && slots.size() >= max) {

@@ -2,7 +2,6 @@ package dev.keel.core.spi;
 
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Objects;
 import java.util.Optional;
 
 /** {@link SessionStore#inMemory}: the records in an {@link ExpiringMap}, which keeps their revisions and expiries. */
@@ -16,7 +15,7 @@ final class InMemorySessionStore implements SessionStore {
 
     @Override
     public Optional<SessionRecord> get(String id) {
-        return Optional.ofNullable(records.get(Objects.requireNonNull(id, "id"))).map(InMemorySessionStore::record);
+        return Optional.ofNullable(records.get(id)).map(InMemorySessionStore::record);
     }
 
     @Override
@@ -36,12 +35,12 @@ final class InMemorySessionStore implements SessionStore {
 
     @Override
     public boolean touch(String id, Duration ttl) {
-        return records.touch(Objects.requireNonNull(id, "id"), records.expiry(ttl));
+        return records.touch(id, ttl);
     }
 
     @Override
     public boolean delete(String id) {
-        return records.remove(Objects.requireNonNull(id, "id"));
+        return records.remove(id);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.keel.core.spi;
 
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Objects;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
@@ -21,31 +20,28 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public Optional<StateEntry> get(String key) {
-        return Optional.ofNullable(entries.get(Objects.requireNonNull(key, "key"))).map(slot -> entry(key, slot));
+        return Optional.ofNullable(entries.get(key)).map(slot -> entry(key, slot));
     }
 
     @Override
     public StateEntry put(String key, JsonNode value, Duration ttl) {
-        Objects.requireNonNull(key, "key");
         return entry(key, entries.put(key, value.deepCopy(), entries.expiry(ttl)));
     }
 
     @Override
     public Optional<StateEntry> compareAndSet(String key, long expectedRevision, JsonNode value, Duration ttl) {
-        Objects.requireNonNull(key, "key");
-        JsonNode copy = value.deepCopy();
-        return Optional.ofNullable(entries.compareAndSet(key, expectedRevision, copy, entries.expiry(ttl)))
+        return Optional.ofNullable(entries.compareAndSet(key, expectedRevision, value.deepCopy(), entries.expiry(ttl)))
                 .map(slot -> entry(key, slot));
     }
 
     @Override
     public boolean touch(String key, Duration ttl) {
-        return entries.touch(Objects.requireNonNull(key, "key"), entries.expiry(ttl));
+        return entries.touch(key, ttl);
     }
 
     @Override
     public boolean delete(String key) {
-        return entries.remove(Objects.requireNonNull(key, "key"));
+        return entries.remove(key);
     }
 
     @Override
