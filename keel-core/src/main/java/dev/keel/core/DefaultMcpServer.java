@@ -19,6 +19,8 @@ import dev.keel.core.spi.EventBus;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.core.spi.SchemaSupport;
 import dev.keel.core.spi.ServerEvent;
+import dev.keel.core.spi.SessionStore;
+import dev.keel.core.spi.StateStore;
 import dev.keel.jsonrpc.JsonRpcCodec;
 import dev.keel.spec.CacheScope;
 import dev.keel.spec.CallToolResult;
@@ -145,6 +147,7 @@ final class DefaultMcpServer implements McpServer {
     private final Duration inputRequestTtl;
     private final java.time.Clock clock = java.time.Clock.systemUTC();
     private final boolean ownsEvents;
+    private final Stores stores;
     private final ServerCapabilities capabilities;
     private final MiddlewareChain chain;
     private final Registry<ToolEntry<?, ?>> tools = new Registry<>("tool");
@@ -187,6 +190,8 @@ final class DefaultMcpServer implements McpServer {
         this.inputRequestTtl = builder.inputRequestTtl;
         this.ownsEvents = builder.eventBus == null;
         this.events = ownsEvents ? EventBus.inMemory() : builder.eventBus;
+        this.stores = new Stores(builder.sessionStore != null ? builder.sessionStore : SessionStore.inMemory(),
+                builder.stateStore != null ? builder.stateStore : StateStore.inMemory(), builder.sessionTtl);
         this.serverInfoMeta = Map.of(MetaKeys.SERVER_INFO, serverInfo);
         this.capabilities = new ServerCapabilities(null, Map.of(), Map.of(), new ServerCapabilities.Prompts(true),
                 new ServerCapabilities.Resources(true, true), new ServerCapabilities.Tools(true), null);
@@ -357,6 +362,11 @@ final class DefaultMcpServer implements McpServer {
 
     EventBus events() {
         return events;
+    }
+
+    /** Where sessions' data and handles' state are kept. */
+    Stores stores() {
+        return stores;
     }
 
     int pageSize() {

@@ -75,7 +75,7 @@ final class Dispatcher {
 
     Dispatcher(DefaultMcpServer server) {
         this.server = server;
-        methods.put(McpMethods.INITIALIZE, new Method(false, true, this::initialize, NEVER));
+        methods.put(McpMethods.INITIALIZE, new Method(false, true, this::initialize, this::writesSession));
         methods.put(McpMethods.PING, new Method(false, true, (call, context) -> EmptyResult.instance(), NEVER));
         methods.put(McpMethods.SERVER_DISCOVER, new Method(true, false, this::discover, NEVER));
         methods.put(McpMethods.TOOLS_LIST, new Method(true, true, this::listTools, NEVER));
@@ -85,9 +85,9 @@ final class Dispatcher {
         methods.put(McpMethods.RESOURCES_READ, new Method(true, true, this::readResource, ALWAYS));
         methods.put(McpMethods.PROMPTS_LIST, new Method(true, true, this::listPrompts, NEVER));
         methods.put(McpMethods.PROMPTS_GET, new Method(true, true, this::getPrompt, ALWAYS));
-        methods.put(McpMethods.LOGGING_SET_LEVEL, new Method(false, true, this::setLevel, NEVER));
-        methods.put(McpMethods.RESOURCES_SUBSCRIBE, new Method(false, true, this::subscribe, NEVER));
-        methods.put(McpMethods.RESOURCES_UNSUBSCRIBE, new Method(false, true, this::unsubscribe, NEVER));
+        methods.put(McpMethods.LOGGING_SET_LEVEL, new Method(false, true, this::setLevel, this::writesSession));
+        methods.put(McpMethods.RESOURCES_SUBSCRIBE, new Method(false, true, this::subscribe, this::writesSession));
+        methods.put(McpMethods.RESOURCES_UNSUBSCRIBE, new Method(false, true, this::unsubscribe, this::writesSession));
         methods.put(McpMethods.SUBSCRIPTIONS_LISTEN, new Method(true, false, this::listen, ALWAYS));
         methods.put(McpMethods.COMPLETION_COMPLETE, new Method(true, true, this::complete, ALWAYS));
     }
@@ -100,6 +100,11 @@ final class Dispatcher {
     boolean mayBlock(String method, RawJson params) {
         Method m = methods.get(method);
         return m != null && m.mayBlock().test(params);
+    }
+
+    /** A method that writes the session's data waits for its stores when they may block. */
+    private boolean writesSession(RawJson params) {
+        return server.stores().sessionWritesBlock();
     }
 
     private boolean toolMayBlock(RawJson params) {
@@ -137,9 +142,9 @@ final class Dispatcher {
     // ------------------------------------------------------------------ lifecycle and discovery
 
     private Result initialize(Call call, CallContext context) {
-        LegacySession session = new LegacySession(context.protocolVersion(), context.clientCapabilities(),
-                context.clientInfo().orElse(null));
+        LegacySession session = LegacySession.open(server.stores(), context);
         if (!context.channel.openSession(session)) {
+            session.end();
             throw McpException.invalidRequest("Invalid Request: this connection's session is already initialized");
         }
         context.sessionId(session.id);

@@ -66,6 +66,7 @@ final class EraResolution implements Middleware {
                 context.resolve(session.version, session.clientCapabilities, session.clientInfo);
                 context.sessionId(session.id);
                 context.requestMeta(meta.progressToken(), null);
+                session.touch();
             } else if (McpMethods.PING.equals(call.method())) {
                 context.resolve(ProtocolVersion.LATEST_LEGACY, null, null);
             } else {

@@ -76,6 +76,12 @@ final class HandlerCalls {
         }
 
         @Override
+        public State state() {
+            LegacySession session = context.isModern() ? null : context.channel.session();
+            return new StoreState(context.channel.server().stores(), session == null ? null : session.id);
+        }
+
+        @Override
         public java.util.Optional<java.time.Instant> deadline() {
             InFlight f = context.inFlight;
             return f == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(f.deadline());

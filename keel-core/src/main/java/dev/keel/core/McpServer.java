@@ -11,6 +11,8 @@ import dev.keel.core.spi.Channel;
 import dev.keel.core.spi.ComponentScanner;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.core.spi.SchemaSupport;
+import dev.keel.core.spi.SessionStore;
+import dev.keel.core.spi.StateStore;
 import dev.keel.jsonrpc.JsonRpcCodec;
 import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.spec.CacheScope;
@@ -162,6 +164,9 @@ public interface McpServer extends AutoCloseable {
         dev.keel.core.spi.EventBus eventBus;
         Duration clientRequestTimeout = Duration.ofMinutes(10);
         Duration inputRequestTtl = Duration.ofMinutes(10);
+        SessionStore sessionStore;
+        StateStore stateStore;
+        Duration sessionTtl = Duration.ofHours(1);
 
         Builder() {
         }
@@ -281,6 +286,40 @@ public interface McpServer extends AutoCloseable {
          */
         public Builder eventBus(dev.keel.core.spi.EventBus bus) {
             this.eventBus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        /**
+         * Where legacy sessions' data is kept (default: {@link SessionStore#inMemory()}). A shared store
+         * ({@code keel-redis}) lets every node read what a session settled. The server does not close a
+         * store given here.
+         */
+        public Builder sessionStore(SessionStore store) {
+            this.sessionStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Where values behind handles and legacy sessions' own values are kept (default:
+         * {@link StateStore#inMemory()}); handlers reach them with {@link RequestContext#state()}. A shared
+         * store ({@code keel-redis}) lets any node serve the next call. The server does not close a store
+         * given here.
+         */
+        public Builder stateStore(StateStore store) {
+            this.stateStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * How long the stores keep a legacy session's data after it was last used (default 1 hour). A
+         * session in use is extended as it goes, and its data deleted when its connection closes; this
+         * bounds how long the data of a session whose node went away lingers.
+         */
+        public Builder sessionTtl(Duration ttl) {
+            if (requireNonNegative(ttl, "sessionTtl").isZero()) {
+                throw new IllegalArgumentException("sessionTtl must be positive");
+            }
+            this.sessionTtl = ttl;
             return this;
         }
 

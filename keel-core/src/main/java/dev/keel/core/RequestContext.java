@@ -32,6 +32,13 @@ public interface RequestContext {
      */
     boolean cancelled();
 
+    /**
+     * The state this call can reach, in the server's {@link dev.keel.core.spi.StateStore}: values behind
+     * handles the server mints, which later calls pass back as arguments (the 2026-07-28 way to keep
+     * state between calls), and in a legacy session the session's own values.
+     */
+    State state();
+
     /** When the request will be stopped if it has not finished, if it has a timeout. */
     java.util.Optional<java.time.Instant> deadline();
 

@@ -473,6 +473,7 @@ final class ServerChannel implements Channel {
         LegacySession ended = session.getAndSet(null);
         if (ended != null) {
             ended.pending.failAll(new IllegalStateException("the connection closed"));
+            ended.end();
         }
         dev.keel.core.spi.EventBus.Subscription events = sessionEvents;
         if (events != null) {

@@ -39,18 +39,22 @@ import dev.keel.spec.StringSchema;
 import dev.keel.spec.TextContent;
 import dev.keel.spec.TextResourceContents;
 import dev.keel.spec.ToolAnnotations;
+import tools.jackson.databind.node.LongNode;
 
 /**
  * The {@code everything} toolset: the {@code demo} tools plus one tool, resource or prompt for every
  * feature Keel serves, so each can be tried from any client: elicitation (form and typed), sampling,
  * roots, progress, logging, change notifications (a counter resource to subscribe to, tools that add
- * and remove tools), completion, pagination, typed tools with validation, every kind of error, and
- * timeouts; and the fixtures of the official conformance suite ({@link ConformanceFixtures}).
+ * and remove tools), completion, pagination, typed tools with validation, every kind of error,
+ * timeouts, and state kept across calls through a handle ({@code counter_open}, {@code counter_add});
+ * and the fixtures of the official conformance suite ({@link ConformanceFixtures}).
  */
 public final class EverythingToolset implements Toolset {
 
     /** The tiniest PNG: one transparent pixel. */
     static final String PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+    /** How long a counter of {@code counter_open} lives after its last change. */
+    static final Duration COUNTER_TTL = Duration.ofMinutes(30);
     static final List<String> CITIES = List.of("Amsterdam", "Athens", "Berlin", "Bern", "Lisbon", "London", "Madrid",
             "Oslo", "Paris", "Prague", "Rome", "Vienna", "Warsaw");
 
@@ -91,6 +95,7 @@ public final class EverythingToolset implements Toolset {
         new DemoToolset().register(builder);
         builder.pageSize(50).instructions("A toolset that exercises every MCP feature; each tool says what it shows.");
         registerTools(builder);
+        registerCounters(builder);
         registerResources(builder);
         registerPrompts(builder);
         new ConformanceFixtures(server::get).register(builder);
@@ -204,6 +209,30 @@ public final class EverythingToolset implements Toolset {
         builder.tool(Tool.builder("content_kinds").description("Content: text, an image and a resource link.").build(),
                 call -> CallToolResult.of(TextContent.of("Here are three kinds of content."),
                         ImageContent.of(PIXEL_PNG, "image/png"), ResourceLink.of("everything://counter", "counter")));
+    }
+
+    /** State across calls the 2026-07-28 way: the server keeps the value, the client holds its handle. */
+    private static void registerCounters(McpServer.Builder builder) {
+        builder.tool(Tool.builder("counter_open")
+                        .description("State through a handle: opens a counter at 0, kept by the server for 30 minutes"
+                                + " after its last change, and returns its handle; pass it to counter_add.").build(),
+                call -> CallToolResult.text(call.state().create(LongNode.valueOf(0), COUNTER_TTL)));
+        builder.tool(Tool.builder("counter_add")
+                        .description("State through a handle: adds 'by' (default 1) to the counter behind 'handle' and"
+                                + " returns the new total.")
+                        .inputSchema("""
+                                {"type":"object","properties":{
+                                  "handle":{"type":"string","description":"A handle from counter_open"},
+                                  "by":{"type":"integer","minimum":-1000000,"maximum":1000000}},
+                                 "required":["handle"]}""").build(),
+                call -> {
+                    String handle = call.arguments().get("handle").asString();
+                    long by = call.arguments().path("by").asLong(1);
+                    return call.state().update(handle, total -> LongNode.valueOf(total.asLong() + by), COUNTER_TTL)
+                            .map(total -> CallToolResult.text(Long.toString(total.asLong())))
+                            .orElseGet(() -> CallToolResult.error("Unknown or expired counter handle: " + handle
+                                    + "; open a new counter with counter_open"));
+                });
     }
 
     private void registerResources(McpServer.Builder builder) {

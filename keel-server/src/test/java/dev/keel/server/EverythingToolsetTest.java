@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.keel.core.McpServer;
+import dev.keel.core.spi.StateStore;
 import dev.keel.spec.CreateMessageResult;
 import dev.keel.spec.ElicitResult;
 import dev.keel.spec.MetaKeys;
@@ -18,6 +19,7 @@ import dev.keel.spec.ProtocolVersion;
 import dev.keel.spec.Role;
 import dev.keel.spec.Root;
 import dev.keel.spec.TextContent;
+import dev.keel.testkit.ManualClock;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.testkit.Reply;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +28,12 @@ import tools.jackson.databind.JsonNode;
 class EverythingToolsetTest {
 
     private static McpServer everything() {
+        return everything(StateStore.inMemory());
+    }
+
+    private static McpServer everything(StateStore state) {
         EverythingToolset toolset = new EverythingToolset();
-        McpServer.Builder builder = McpServer.builder().name("keel-everything");
+        McpServer.Builder builder = McpServer.builder().name("keel-everything").stateStore(state);
         toolset.register(builder);
         McpServer server = builder.build();
         toolset.started(server);
@@ -60,6 +66,39 @@ class EverythingToolsetTest {
             assertThat(client.callToolReply("crash", Map.of()).errorMessage()).contains("correlation id");
             assertThat(client.callTool("slow", Map.of("ms", 5000)).text()).contains("did not finish within 2 s");
             assertThat(client.callTool("content_kinds", Map.of()).result().content()).hasSize(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V2026_07_28", "V2025_06_18"})
+    void aCounterKeepsItsTotalAcrossCallsThroughItsHandle(ProtocolVersion version) {
+        McpServer server = everything();
+        try (McpTestClient client = client(version).connect(server);
+                McpTestClient other = client(version).connect(server)) {
+            String handle = client.callTool("counter_open", Map.of()).text();
+            assertThat(StateStore.isHandle(handle)).isTrue();
+            assertThat(client.callTool("counter_add", Map.of("handle", handle, "by", 5)).text()).isEqualTo("5");
+            assertThat(client.callTool("counter_add", Map.of("handle", handle)).text()).isEqualTo("6");
+            assertThat(other.callTool("counter_add", Map.of("handle", handle, "by", -2)).text())
+                    .as("the handle, not the connection, carries the state").isEqualTo("4");
+            String second = client.callTool("counter_open", Map.of()).text();
+            assertThat(client.callTool("counter_add", Map.of("handle", second)).text()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void anUnknownOrExpiredCounterHandleIsAToolErrorThatNamesIt() {
+        ManualClock clock = new ManualClock();
+        try (McpTestClient client = client(ProtocolVersion.V2026_07_28).connect(everything(StateStore.inMemory(100, clock)))) {
+            String handle = client.callTool("counter_open", Map.of()).text();
+            assertThat(client.callTool("counter_add", Map.of("handle", handle)).text()).isEqualTo("1");
+            clock.advance(EverythingToolset.COUNTER_TTL);
+            McpTestClient.ToolResult expired = client.callTool("counter_add", Map.of("handle", handle));
+            assertThat(expired.isError()).isTrue();
+            assertThat(expired.text()).contains("Unknown or expired counter handle: " + handle);
+            McpTestClient.ToolResult unknown = client.callTool("counter_add", Map.of("handle", "st_nope"));
+            assertThat(unknown.isError()).isTrue();
+            assertThat(unknown.text()).contains("st_nope");
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.EventStore;
 
 /**
  * A legacy session on Streamable HTTP: its channel (which holds the protocol state), its standalone

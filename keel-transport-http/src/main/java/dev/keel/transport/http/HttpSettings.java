@@ -3,6 +3,8 @@ package dev.keel.transport.http;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.keel.core.spi.EventStore;
+
 /** The transport's settings, as the builder fixed them. */
 record HttpSettings(
         String path,

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.keel.core.McpServer;
+import dev.keel.core.spi.EventStore;
 import dev.keel.core.spi.Transport;
 
 /**

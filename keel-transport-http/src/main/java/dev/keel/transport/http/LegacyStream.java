@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.keel.core.spi.EventStore;
 import dev.keel.core.spi.MessageSink;
 
 /**

@@ -17,6 +17,7 @@ import dev.keel.core.McpServer;
 import dev.keel.core.MirroredHeaders;
 import dev.keel.core.TransportAttributes;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.EventStore;
 import dev.keel.jsonrpc.Decoded;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.jsonrpc.JsonRpcMessage;

@@ -358,23 +358,4 @@ class HttpGuardsTest {
         assertThat(f.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").header("Mcp-Session-Id", session).send()
                 .status()).isEqualTo(404);
     }
-
-    @Test
-    void theInMemoryEventStoreKeepsItsBudget() {
-        InMemoryEventStore store = new InMemoryEventStore(3, 1 << 20);
-        String a1 = store.append("s", "1", "a1".getBytes(StandardCharsets.UTF_8));
-        store.append("s", "2", "b1".getBytes(StandardCharsets.UTF_8));
-        store.append("s", "1", "a2".getBytes(StandardCharsets.UTF_8));
-        store.append("s", "1", "a3".getBytes(StandardCharsets.UTF_8));
-        EventStore.Replay replay = store.after("s", a1);
-        assertThat(replay.streamId()).isEqualTo("1");
-        assertThat(replay.events()).extracting(e -> new String(e.message(), StandardCharsets.UTF_8))
-                .containsExactly("a2", "a3");
-        assertThat(store.after("s", "2-0").events()).hasSize(1);
-        store.append("s", "1", "a4".getBytes(StandardCharsets.UTF_8));
-        assertThat(store.after("s", "2-0").events()).as("b1 fell out of the window").isEmpty();
-        assertThat(store.after("s", "junk")).isNull();
-        store.sessionEnded("s");
-        assertThat(store.sessions()).isZero();
-    }
 }

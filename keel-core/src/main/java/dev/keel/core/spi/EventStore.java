@@ -1,4 +1,4 @@
-package dev.keel.transport.http;
+package dev.keel.core.spi;
 
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +10,10 @@ import java.util.Objects;
  * session and names its stream; a client that lost the stream sends the last id it saw as
  * {@code Last-Event-ID} and gets what followed, of that stream only.
  *
- * <p>The default, {@link #inMemory}, holds a bounded window per stream and per session; a store shared
- * between nodes lets any node resume a stream. Implementations are thread-safe.
+ * <p>A transport that keeps legacy streams uses it (the HTTP transport, configured with its builder's
+ * {@code eventStore}). The default, {@link #inMemory}, holds a bounded window per stream and per session;
+ * a store shared between nodes ({@code keel-redis}) lets any node resume a stream. Implementations are
+ * thread-safe, and must pass the test kit's {@code EventStoreContract}.
  */
 public interface EventStore {
 
@@ -44,16 +46,28 @@ public interface EventStore {
         return new InMemoryEventStore(maxEventsPerSession, maxBytesPerSession);
     }
 
-    /** One stored event. */
+    /**
+     * One stored event.
+     *
+     * @param id the event's id, unique within its session
+     * @param message the message as it was written on the stream
+     */
     record Event(String id, byte[] message) {
+        /** Checks that both parts are present. */
         public Event {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(message, "message");
         }
     }
 
-    /** What {@link #after} found: the stream the id names and its later events. */
+    /**
+     * What {@link #after} found: the stream the id names and its later events.
+     *
+     * @param streamId the stream the last seen id belongs to
+     * @param events its events after that id, oldest first
+     */
     record Replay(String streamId, List<Event> events) {
+        /** Checks the stream and copies the events. */
         public Replay {
             Objects.requireNonNull(streamId, "streamId");
             events = List.copyOf(events);

@@ -1,4 +1,4 @@
-package dev.keel.transport.http;
+package dev.keel.core.spi;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
