@@ -72,18 +72,8 @@ public final class CallContext {
     private RequestId progressToken;
     private String sessionId;
 
-    /** The channel the request arrived on; set by the engine. */
-    ServerChannel channel;
-    /** The running request; set by the engine. */
-    InFlight inFlight;
-    /** Whether the handler may ask the client (tools/call, prompts/get, resources/read). */
-    boolean mayAskClient;
-    /** Whether the request runs on a transport's platform thread, which must not wait for the client. */
-    boolean onTransportThread;
-    /** A {@code tools/call}'s params as the channel read them ahead, or null. */
-    ToolCallParams toolCallParams;
-    /** The answers of a 2026-07-28 multi round-trip request. */
-    InputState input;
+    /** The running request's own scope, set by the engine: its way back to its connection. */
+    RequestScope scope;
 
     CallContext(Map<Key<?>, Object> transportAttributes) {
         this.transportAttributes = transportAttributes;
@@ -146,8 +136,8 @@ public final class CallContext {
         this.protocolVersion = version;
         this.clientCapabilities = capabilities == null ? ClientCapabilities.none() : capabilities;
         this.clientInfo = client;
-        if (inFlight != null) {
-            inFlight.version(version);
+        if (scope != null) {
+            scope.inFlight.version(version);
         }
     }
 

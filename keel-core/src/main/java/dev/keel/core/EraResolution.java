@@ -1,5 +1,8 @@
 package dev.keel.core;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.InitializeRequestParams;
 import dev.keel.spec.LoggingLevel;
@@ -30,10 +33,14 @@ import tools.jackson.core.JacksonException;
  */
 final class EraResolution implements Middleware {
 
-    private final DefaultMcpServer server;
+    private final EngineSettings settings;
+    private final ParamsReader.Binders binders;
+    private final Map<String, Object> serverInfoMeta;
 
-    EraResolution(DefaultMcpServer server) {
-        this.server = server;
+    EraResolution(EngineSettings settings, ParamsReader.Binders binders) {
+        this.settings = settings;
+        this.binders = binders;
+        this.serverInfoMeta = Map.of(MetaKeys.SERVER_INFO, settings.serverInfo());
     }
 
     @Override
@@ -50,7 +57,7 @@ final class EraResolution implements Middleware {
     public Response handle(Call call, Chain chain) {
         CallContext context = call.context();
         ToolCallParams ahead = ToolCallParams.of(call);
-        RequestMeta meta = ahead != null ? ahead.meta() : RequestMeta.of(call.params(), server.binders());
+        RequestMeta meta = ahead != null ? ahead.meta() : RequestMeta.of(call.params(), binders);
         if (meta.protocolVersion() != null) {
             // modern even for initialize, which 2026-07-28 does not know: -32601, as it requires
             HeaderChecks.versionAndMethod(context, meta.protocolVersion(), call.method());
@@ -61,7 +68,7 @@ final class EraResolution implements Middleware {
         } else if (meta.clientCapabilities() != null) {
             throw McpException.invalidParams("Invalid params: params._meta lacks " + MetaKeys.PROTOCOL_VERSION);
         } else {
-            LegacySession session = context.channel.session();
+            LegacySession session = context.scope.session();
             if (session != null) {
                 context.resolve(session.version, session.clientCapabilities, session.clientInfo);
                 context.sessionId(session.id);
@@ -75,12 +82,29 @@ final class EraResolution implements Middleware {
                         + "per-request _meta (2026-07-28) or initialize first");
             }
         }
-        Response response = chain.proceed(call);
-        if (context.isModern() && response instanceof Response.Success success
+        return finish(chain.proceed(call), context);
+    }
+
+    /** {@code response} as a client of the request's revision receives it: modern results carry serverInfo. */
+    Response finish(Response response, CallContext context) {
+        if (settings.serverInfoInResults() && context.isModern() && response instanceof Response.Success success
                 && success.result() instanceof Result result) {
-            return Response.success(success.id(), server.withServerInfo(result));
+            return Response.success(success.id(), withServerInfo(result));
         }
         return response;
+    }
+
+    private Result withServerInfo(Result result) {
+        Map<String, Object> meta = result.meta();
+        if (meta == null || meta.isEmpty()) {
+            return result.withMeta(serverInfoMeta);
+        }
+        if (meta.containsKey(MetaKeys.SERVER_INFO)) {
+            return result;
+        }
+        Map<String, Object> merged = new HashMap<>(meta);
+        merged.put(MetaKeys.SERVER_INFO, settings.serverInfo());
+        return result.withMeta(merged);
     }
 
     private void modern(RequestMeta meta, CallContext context) {

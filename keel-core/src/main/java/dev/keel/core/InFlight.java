@@ -16,8 +16,9 @@ import dev.keel.spec.ProtocolVersion;
  * nothing at all after the client cancelled.
  *
  * <p>A request ends in one of four ways: it answers; the client cancels it (nothing more is sent);
- * its deadline passes (a timeout answer is sent at once and the handler is interrupted); or the
- * server aborts it while shutting down (the handler is interrupted and an error answer sent).
+ * its deadline passes (the handler is interrupted, and the timeout answer goes back up the chain when
+ * it returns, or straight to the client if it ignores the interrupt); or the server aborts it while
+ * shutting down (the handler is interrupted and an error answer sent).
  */
 final class InFlight {
 
@@ -30,6 +31,7 @@ final class InFlight {
     private volatile boolean cancelled;
     private volatile boolean expired;
     private volatile boolean aborted;
+    private volatile boolean returned;
     private boolean answered;
     private volatile ProtocolVersion version;
     private double lastProgress = Double.NEGATIVE_INFINITY;
@@ -118,21 +120,34 @@ final class InFlight {
         interrupt();
     }
 
-    /** The deadline passed: answers with {@code response} at once, then interrupts the handler. */
-    boolean expire(byte[] response, int errorCode) {
+    /** The deadline passed: the handler is interrupted; {@code false} if the request had ended already. */
+    boolean expire() {
         lock.lock();
         try {
-            if (cancelled || answered || aborted) {
+            if (cancelled || answered || aborted || returned) {
                 return false;
             }
-            answered = true;
             expired = true;
-            replyTo.answer(response, errorCode, false);
         } finally {
             lock.unlock();
         }
         interrupt();
         return true;
+    }
+
+    /** Whether the deadline passed while the request ran. */
+    boolean expired() {
+        return expired;
+    }
+
+    /** The handler has returned (the chain has its response). */
+    void returned() {
+        returned = true;
+    }
+
+    /** Whether the handler has returned. */
+    boolean hasReturned() {
+        return returned;
     }
 
     /** Interrupts the request's thread while it runs the request; under the lock, so never after {@link #detach}. */
@@ -181,21 +196,6 @@ final class InFlight {
             }
             answered = true;
             replyTo.answer(response, errorCode, refused);
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Answers an aborted request with {@code response}, unless it has been answered meanwhile. */
-    boolean answerAborted(byte[] response, int errorCode) {
-        lock.lock();
-        try {
-            if (cancelled || answered) {
-                return false;
-            }
-            answered = true;
-            replyTo.answer(response, errorCode, false);
             return true;
         } finally {
             lock.unlock();

@@ -22,7 +22,7 @@ final class LifecycleGuard implements Middleware {
 
     @Override
     public Response handle(Call call, Chain chain) {
-        if (McpMethods.INITIALIZE.equals(call.method()) && call.context().channel.session() != null) {
+        if (McpMethods.INITIALIZE.equals(call.method()) && call.context().scope.session() != null) {
             throw McpException.invalidRequest("Invalid Request: this connection's session is already initialized");
         }
         return chain.proceed(call);

@@ -2,14 +2,18 @@ package dev.keel.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.EventBus;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.jsonrpc.Decoded;
 import dev.keel.jsonrpc.JsonRpcError;
@@ -21,7 +25,6 @@ import dev.keel.jsonrpc.RequestId;
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CancelledNotificationParams;
 import dev.keel.spec.McpMethods;
-import dev.keel.spec.ProgressNotificationParams;
 import dev.keel.spec.ProtocolVersion;
 import tools.jackson.core.JacksonException;
 
@@ -42,10 +45,10 @@ final class ServerChannel implements Channel {
     /** Running requests by id, until they answer: for cancellation and duplicate ids. */
     private final Map<RequestId, InFlight> inFlight = new ConcurrentHashMap<>();
     /** Running requests until their thread is done, answer sent: what shutdown waits for. */
-    private final java.util.Set<InFlight> active = ConcurrentHashMap.newKeySet();
+    private final Set<InFlight> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicReference<LegacySession> session = new AtomicReference<>();
-    private volatile dev.keel.core.spi.EventBus.Subscription sessionEvents;
+    private volatile EventBus.Subscription sessionEvents;
     /** Unsolicited messages (change notifications), written in order by a thread of their own. */
     private final Outbox outbox;
     private volatile boolean accepting = true;
@@ -141,21 +144,21 @@ final class ServerChannel implements Channel {
         if (transportAttributes == null) {
             return attributes;
         }
-        Map<CallContext.Key<?>, Object> merged = new java.util.HashMap<>(transportAttributes);
+        Map<CallContext.Key<?>, Object> merged = new HashMap<>(transportAttributes);
         merged.putAll(attributes);
         return merged;
     }
 
     @Override
-    public java.util.Optional<String> sessionId() {
+    public Optional<String> sessionId() {
         LegacySession current = session.get();
-        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.id);
+        return current == null ? Optional.empty() : Optional.of(current.id);
     }
 
     @Override
-    public java.util.Optional<ProtocolVersion> sessionVersion() {
+    public Optional<ProtocolVersion> sessionVersion() {
         LegacySession current = session.get();
-        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.version);
+        return current == null ? Optional.empty() : Optional.of(current.version);
     }
 
     @Override
@@ -183,7 +186,8 @@ final class ServerChannel implements Channel {
                     null), JsonRpcError.INVALID_REQUEST, true);
             return;
         }
-        Batch batch = new Batch(replyTo, current.version);
+        ProtocolVersion version = current.version;
+        Batch batch = new Batch(replyTo, all -> server.codec().encodeBatch(all, server.writer(version)));
         for (Decoded item : decoded.items()) {
             switch (item) {
                 case Decoded.Message m when m.message() instanceof Request r
@@ -246,7 +250,7 @@ final class ServerChannel implements Channel {
         if (!accepting && !ping) {
             return shuttingDown(request.id());
         }
-        int max = server.maxInFlightPerChannel();
+        int max = server.settings().maxInFlightPerChannel();
         if (running.incrementAndGet() > max && !ping) {
             running.decrementAndGet();
             return Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
@@ -277,10 +281,7 @@ final class ServerChannel implements Channel {
             boolean onTransportThread, ToolCallParams toolCall) {
         f.started(Thread.currentThread());
         CallContext context = new CallContext(attributes);
-        context.channel = this;
-        context.inFlight = f;
-        context.onTransportThread = onTransportThread;
-        context.toolCallParams = toolCall;
+        context.scope = new RequestScope(this, f, server.services(), onTransportThread, toolCall);
         Response response;
         try {
             response = server.chain().proceed(new Call(request.id(), request.method(), request.rawParams(), context));
@@ -293,34 +294,25 @@ final class ServerChannel implements Channel {
             // free the slot and the id before answering: a client that waits for the answer may reuse both
             release(f);
             f.disarm();
-            if (f.aborted() && McpMethods.SUBSCRIPTIONS_LISTEN.equals(request.method())
-                    && response instanceof Response.Success) {
-                // a listen stream the server ends: its closing result, then the cancellation that names it
-                if (f.answerAborted(encode(response, context.protocolVersion()), 0)) {
-                    f.replyTo.send(encode(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
-                            new dev.keel.spec.CancelledNotificationParams(request.id(), "The server is shutting down", null)),
-                            context.protocolVersion()));
-                }
-            } else if (f.aborted()) {
+            boolean closingListen = f.aborted() && McpMethods.SUBSCRIPTIONS_LISTEN.equals(request.method())
+                    && response instanceof Response.Success;
+            if (f.aborted() && !closingListen) {
                 // stopped by the server, not the client: the client is owed an answer
                 response = Response.failure(request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR,
                         "The server is shutting down; the request was cancelled before it completed"));
-                if (batch == null) {
-                    f.answerAborted(encode(response, context.protocolVersion()), code(response));
-                } else if (f.answerLater()) {
-                    batch.answered(response);
-                } else {
-                    batch.dropped();
-                }
-            } else if (batch != null) {
+            }
+            if (batch != null) {
                 if (f.answerLater()) {
                     batch.answered(response);
                 } else {
                     batch.dropped();
                 }
-            } else {
-                f.answer(encode(response, context.protocolVersion()), code(response),
-                        response instanceof Response.Failure && context.protocolVersion() == null);
+            } else if (f.answer(encode(response, context.protocolVersion()), code(response),
+                    response instanceof Response.Failure && context.protocolVersion() == null) && closingListen) {
+                // a listen stream the server ends: its closing result, then the cancellation that names it
+                f.replyTo.send(encode(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
+                        new CancelledNotificationParams(request.id(), "The server is shutting down", null)),
+                        context.protocolVersion()));
             }
         } finally {
             active.remove(f);
@@ -394,40 +386,11 @@ final class ServerChannel implements Channel {
         return server.codec().encode(message, server.writer(version));
     }
 
-    /** Sends a progress notification for {@code f}, if it still runs and {@code progress} has grown. */
-    void sendProgress(InFlight f, RequestId token, double progress, Double total, String message) {
-        if (!f.active()) {
-            return;
-        }
-        ProtocolVersion version = f.version();
-        Notification notification = new Notification(McpMethods.NOTIFICATIONS_PROGRESS,
-                new ProgressNotificationParams(token, progress, total, message, null));
-        f.progress(progress, encode(notification, version));
-    }
-
-    /** Sends a message about the request {@code f} on its stream (a notification, a question) while it runs. */
-    boolean sendOn(InFlight f, dev.keel.jsonrpc.JsonRpcMessage message) {
-        return f.notify(encode(message, f.version()));
-    }
-
     /** Sends a message no request owes, in order with the connection's other unsolicited messages. */
     void sendUnsolicited(Notification notification, ProtocolVersion version) {
         outbox.post(encode(notification, version));
     }
 
-    DefaultMcpServer server() {
-        return server;
-    }
-
-    /** Sends a log message about the request {@code f} on its own stream, while it runs. */
-    void sendLog(InFlight f, dev.keel.spec.LoggingLevel level, String logger, Object data) {
-        if (!f.active()) {
-            return;
-        }
-        Notification notification = new Notification(McpMethods.NOTIFICATIONS_MESSAGE,
-                new dev.keel.spec.LoggingMessageNotificationParams(level, logger, data, null));
-        f.notify(encode(notification, f.version()));
-    }
 
     // ------------------------------------------------------------------ lifecycle
 
@@ -475,66 +438,11 @@ final class ServerChannel implements Channel {
             ended.pending.failAll(new IllegalStateException("the connection closed"));
             ended.end();
         }
-        dev.keel.core.spi.EventBus.Subscription events = sessionEvents;
+        EventBus.Subscription events = sessionEvents;
         if (events != null) {
             events.close();
         }
         outbox.close();
         server.channelClosed(this);
-    }
-
-    /**
-     * The responses of one 2025-03-26 batch, sent together as one array once every request of the
-     * batch has answered (or was cancelled). Notifications in a batch owe nothing.
-     */
-    private final class Batch {
-        private final MessageSink replyTo;
-        private final ProtocolVersion version;
-        private final List<Response> responses = new ArrayList<>();
-        private final AtomicInteger outstanding = new AtomicInteger(1);
-
-        Batch(MessageSink replyTo, ProtocolVersion version) {
-            this.replyTo = replyTo;
-            this.version = version;
-        }
-
-        void expect() {
-            outstanding.incrementAndGet();
-        }
-
-        /** Adds an answer that no started request owes (a refusal, an invalid element). */
-        void add(Response response) {
-            synchronized (responses) {
-                responses.add(response);
-            }
-        }
-
-        /** Adds the answer of a started request. */
-        void answered(Response response) {
-            add(response);
-            completeOne();
-        }
-
-        /** Every element has been dispatched. */
-        void sealed() {
-            completeOne();
-        }
-
-        /** A started request will not answer (it was cancelled or never ran). */
-        void dropped() {
-            completeOne();
-        }
-
-        private void completeOne() {
-            if (outstanding.decrementAndGet() == 0) {
-                List<Response> all;
-                synchronized (responses) {
-                    all = List.copyOf(responses);
-                }
-                if (!all.isEmpty()) {
-                    replyTo.answer(server.codec().encodeBatch(all, server.writer(version)), 0, false);
-                }
-            }
-        }
     }
 }

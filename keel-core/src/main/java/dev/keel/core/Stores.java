@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.keel.core.spi.SessionStore;
 import dev.keel.core.spi.StateStore;
+import dev.keel.jsonrpc.RawJson;
 
 /**
  * Where the engine keeps what outlives a request, as the builder configured it: legacy sessions'
@@ -20,5 +21,10 @@ record Stores(SessionStore sessions, StateStore state, Duration sessionTtl) {
     /** Whether writing a session's data may wait, so that requests that write it need a thread that may. */
     boolean sessionWritesBlock() {
         return sessions.blocking() || state.blocking();
+    }
+
+    /** As {@link #sessionWritesBlock}, for a route whose params do not matter. */
+    boolean writesBlock(RawJson params) {
+        return sessionWritesBlock();
     }
 }

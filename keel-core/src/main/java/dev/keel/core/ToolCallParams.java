@@ -61,7 +61,8 @@ record ToolCallParams(RawJson source, CallToolRequestParams call, RequestMeta me
 
     /** The params read ahead for {@code call}, or null: none were, or they are not the call's any more. */
     static ToolCallParams of(Call call) {
-        ToolCallParams ahead = call.context().toolCallParams;
+        RequestScope scope = call.context().scope;
+        ToolCallParams ahead = scope == null ? null : scope.toolCallParams;
         return ahead != null && ahead.source == call.params() ? ahead : null;
     }
 }

@@ -30,7 +30,8 @@ class CallTest {
     void aToolCallsTargetComesFromTheParamsReadAhead() {
         RawJson raw = RawJson.of("{\"name\":\"echo\",\"arguments\":{}}", JsonMapper.shared());
         CallContext context = new CallContext(null);
-        context.toolCallParams = ToolCallParams.read(raw, new ParamsReader.Binders(JsonMapper.shared()));
+        context.scope = new RequestScope(null, null, null, false,
+                ToolCallParams.read(raw, new ParamsReader.Binders(JsonMapper.shared())));
         assertThat(new Call(RequestId.of(1), "tools/call", raw, context).target()).isEqualTo("echo");
         // params a middleware replaced are read again
         RawJson other = RawJson.of("{\"name\":\"other\"}", JsonMapper.shared());

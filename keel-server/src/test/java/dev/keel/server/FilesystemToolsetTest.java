@@ -284,6 +284,17 @@ class FilesystemToolsetTest {
                     .isInstanceOfSatisfying(Response.Failure.class,
                             failure -> assertThat(failure.error().message()).isEqualTo("The request was cancelled"));
         }
+
+        /**
+         * {@code handler}'s thread ended, and the middleware saw the timeout answer come back up the chain
+         * (what the client got), not the interrupted handler's own failure.
+         */
+        void assertTimedOut(Thread handler, String answer) throws InterruptedException {
+            assertThat(handler.join(Duration.ofSeconds(5))).as("the handler's thread ended").isTrue();
+            Response outcome = outcomes.poll(5, TimeUnit.SECONDS);
+            assertThat(outcome).as("the timeout answer travels up the chain").isInstanceOfSatisfying(
+                    Response.Success.class, success -> assertThat(success.result().toString()).contains(answer));
+        }
     }
 
     /** A sparse file of 1 GiB: reading it all takes seconds, which a stopped read never does. */
@@ -306,7 +317,7 @@ class FilesystemToolsetTest {
             McpTestClient.ToolResult result = deadlineClient.callTool("read_file", Map.of("path", "huge.txt"));
             assertThat(result.isError()).isTrue();
             assertThat(result.text()).isEqualTo("Tool 'read_file' did not finish within 250 ms and was stopped");
-            watch.assertStopped(watch.handler());
+            watch.assertTimedOut(watch.handler(), "did not finish within 250 ms");
         } finally {
             server.close();
         }

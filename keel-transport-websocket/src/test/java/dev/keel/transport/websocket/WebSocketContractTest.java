@@ -57,8 +57,13 @@ class WebSocketContractTest extends TransportContract {
         WebSocketClientConnection connection = ClientConnection.webSocket(uri);
         McpTestClient client = McpTestClient.builder().version(ProtocolVersion.V2026_07_28).connect(connection);
         assertThat(client.callTool("echo", Map.of("message", "small")).text()).isEqualTo("small");
-        connection.send(("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":{\"p\":\"" + "y".repeat(100 * 1024) + "\"}}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            connection.send(("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":{\"p\":\"" + "y".repeat(100 * 1024) + "\"}}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalStateException e) {
+            // the server may close as soon as the frame's header shows its length, while the client still sends it
+            assertThat(e).hasMessageContaining("closed output");
+        }
         assertThat(connection.closeStatus().get(10, TimeUnit.SECONDS)).startsWith("1009");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (endpoint.openSockets() > 0 && System.nanoTime() < deadline) {

@@ -1,16 +1,39 @@
 package dev.keel.core;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
+import dev.keel.core.spi.SchemaSupport;
+import dev.keel.spec.CreateMessageRequest;
+import dev.keel.spec.CreateMessageRequestParams;
+import dev.keel.spec.CreateMessageResult;
+import dev.keel.spec.ElicitRequest;
+import dev.keel.spec.ElicitRequestFormParams;
+import dev.keel.spec.ElicitRequestParams;
+import dev.keel.spec.ElicitResult;
+import dev.keel.spec.InputRequest;
+import dev.keel.spec.InputResponse;
+import dev.keel.spec.ListRootsRequest;
+import dev.keel.spec.ListRootsResult;
+import dev.keel.spec.LoggingLevel;
+import dev.keel.spec.Root;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** The handler-side views of a request. */
-final class HandlerCalls {
+/**
+ * What a handler is given: its view of the request ({@link ToolCall}, {@link ResourceCall},
+ * {@link PromptCall}, {@link CompletionCall}), which reaches the request's connection through the
+ * request's own {@link RequestScope}.
+ */
+final class HandlerViews {
 
-    private HandlerCalls() {
+    private HandlerViews() {
     }
 
-    /** What every handler may ask; reports progress through the request's channel. */
+    /** What every handler may do: report progress, log, ask the client, keep state. */
     static class Base implements RequestContext {
         final CallContext context;
 
@@ -25,84 +48,82 @@ final class HandlerCalls {
 
         @Override
         public boolean cancelled() {
-            InFlight f = context.inFlight;
-            return f != null && f.cancelled();
+            RequestScope scope = context.scope;
+            return scope != null && scope.inFlight.cancelled();
         }
 
         @Override
-        public dev.keel.spec.ElicitResult elicit(dev.keel.spec.ElicitRequestParams request) throws InterruptedException {
-            return ClientRequests.ask(context, null, new dev.keel.spec.ElicitRequest(request),
-                    dev.keel.spec.ElicitResult.class);
+        public ElicitResult elicit(ElicitRequestParams request) throws InterruptedException {
+            return ClientQuestions.ask(context, null, new ElicitRequest(request), ElicitResult.class);
         }
 
         @Override
         public <T> Elicitation<T> elicit(String message, Class<T> type) throws InterruptedException {
-            DefaultMcpServer server = context.channel.server();
-            dev.keel.core.spi.SchemaSupport schemas = server.schemaSupport();
+            RequestScope.Services services = context.scope.services;
+            SchemaSupport schemas = services.schemas();
             if (schemas == null) {
                 throw new IllegalStateException("a typed elicitation needs keel-schema on the class path");
             }
-            dev.keel.spec.ElicitRequestFormParams.RequestedSchema schema;
+            ElicitRequestFormParams.RequestedSchema schema;
             try {
-                schema = server.mapper().treeToValue(schemas.generate(type),
-                        dev.keel.spec.ElicitRequestFormParams.RequestedSchema.class);
-            } catch (tools.jackson.core.JacksonException e) {
+                schema = services.mapper().treeToValue(schemas.generate(type), ElicitRequestFormParams.RequestedSchema.class);
+            } catch (JacksonException e) {
                 throw new IllegalArgumentException(type.getName() + " cannot be asked for with a form: its fields must be"
                         + " strings, numbers, booleans or enums", e);
             }
-            dev.keel.spec.ElicitResult result = elicit(message, schema);
-            T value = result.action() == dev.keel.spec.ElicitResult.Action.ACCEPT && result.content() != null
-                    ? server.mapper().convertValue(result.content(), type) : null;
+            ElicitResult result = elicit(message, schema);
+            T value = result.action() == ElicitResult.Action.ACCEPT && result.content() != null
+                    ? services.mapper().convertValue(result.content(), type) : null;
             return new Elicitation<>(result.action(), value);
         }
 
         @Override
-        public dev.keel.spec.CreateMessageResult sample(dev.keel.spec.CreateMessageRequestParams request)
-                throws InterruptedException {
-            return ClientRequests.ask(context, null, new dev.keel.spec.CreateMessageRequest(request),
-                    dev.keel.spec.CreateMessageResult.class);
+        public CreateMessageResult sample(CreateMessageRequestParams request) throws InterruptedException {
+            return ClientQuestions.ask(context, null, new CreateMessageRequest(request), CreateMessageResult.class);
         }
 
         @Override
-        public java.util.List<dev.keel.spec.Root> roots() throws InterruptedException {
-            return ClientRequests.ask(context, null, dev.keel.spec.ListRootsRequest.instance(),
-                    dev.keel.spec.ListRootsResult.class).roots();
+        public List<Root> roots() throws InterruptedException {
+            return ClientQuestions.ask(context, null, ListRootsRequest.instance(), ListRootsResult.class).roots();
         }
 
         @Override
-        public java.util.Map<String, dev.keel.spec.InputResponse> ask(
-                java.util.Map<String, dev.keel.spec.InputRequest> questions) throws InterruptedException {
-            return ClientRequests.askAll(context, questions);
+        public Map<String, InputResponse> ask(Map<String, InputRequest> questions) throws InterruptedException {
+            return ClientQuestions.askAll(context, questions);
         }
 
         @Override
         public State state() {
-            LegacySession session = context.isModern() ? null : context.channel.session();
-            return new StoreState(context.channel.server().stores(), session == null ? null : session.id);
+            LegacySession session = context.isModern() ? null : context.scope.session();
+            return new StoreState(context.scope.services.stores(), session == null ? null : session.id);
         }
 
         @Override
-        public java.util.Optional<java.time.Instant> deadline() {
-            InFlight f = context.inFlight;
-            return f == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(f.deadline());
+        public Optional<Instant> deadline() {
+            RequestScope scope = context.scope;
+            return scope == null ? Optional.empty() : Optional.ofNullable(scope.inFlight.deadline());
         }
 
         @Override
-        public void log(dev.keel.spec.LoggingLevel level, String logger, Object data) {
-            java.util.Objects.requireNonNull(level, "level");
-            java.util.Objects.requireNonNull(data, "data");
-            dev.keel.spec.LoggingLevel minimum = context.isModern() ? context.logLevel()
-                    : context.channel == null || context.channel.session() == null ? null
-                    : context.channel.session().logLevel();
-            if (minimum != null && level.compareTo(minimum) >= 0 && context.inFlight != null) {
-                context.channel.sendLog(context.inFlight, level, logger, data);
+        public void log(LoggingLevel level, String logger, Object data) {
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(data, "data");
+            RequestScope scope = context.scope;
+            if (scope == null) {
+                return;
+            }
+            LoggingLevel minimum = context.isModern() ? context.logLevel()
+                    : scope.session() == null ? null : scope.session().logLevel();
+            if (minimum != null && level.compareTo(minimum) >= 0) {
+                scope.log(level, logger, data);
             }
         }
 
         @Override
         public void progress(double progress, Double total, String message) {
-            if (context.progressToken() != null && context.channel != null && context.inFlight != null) {
-                context.channel.sendProgress(context.inFlight, context.progressToken(), progress, total, message);
+            RequestScope scope = context.scope;
+            if (context.progressToken() != null && scope != null) {
+                scope.progress(context.progressToken(), progress, total, message);
             }
         }
     }

@@ -39,15 +39,15 @@ import tools.jackson.core.JacksonException;
  * Either way the client must have declared the capability on this request (or session): otherwise
  * {@code -32021} names what is missing.
  */
-final class ClientRequests {
+final class ClientQuestions {
 
-    private ClientRequests() {
+    private ClientQuestions() {
     }
 
     /** Asks one question; {@code key} names it in 2026-07-28 ({@code null}: by kind and order). */
     static <R extends InputResponse> R ask(CallContext context, String key, InputRequest request, Class<R> type)
             throws InterruptedException {
-        String k = key != null ? key : context.isModern() && context.input != null ? context.input.nextKey(request)
+        String k = key != null ? key : context.isModern() && context.scope.input != null ? context.scope.input.nextKey(request)
                 : "q";
         return type.cast(askAll(context, Map.of(k, request)).get(k));
     }
@@ -58,7 +58,7 @@ final class ClientRequests {
      */
     static Map<String, InputResponse> askAll(CallContext context, Map<String, InputRequest> questions)
             throws InterruptedException {
-        if (!context.mayAskClient) {
+        if (!context.scope.mayAskClient) {
             throw new IllegalStateException("a handler may ask the client only while serving tools/call, prompts/get"
                     + " or resources/read");
         }
@@ -69,9 +69,9 @@ final class ClientRequests {
                     : question.getValue());
         }
         if (context.isModern()) {
-            return context.input.answerOrAsk(asked);
+            return context.scope.input.answerOrAsk(asked);
         }
-        if (context.onTransportThread) {
+        if (context.scope.onTransportThread) {
             throw new IllegalStateException("a handler declared non-blocking runs on the transport's own thread and "
                     + "cannot wait for a legacy client's answer; drop nonBlocking() from the tool that asks");
         }
@@ -185,28 +185,28 @@ final class ClientRequests {
 
     private static InputResponse askLegacy(CallContext context, InputRequest request) throws InterruptedException {
         Class<? extends InputResponse> type = answerType(request);
-        LegacySession session = context.channel.session();
+        LegacySession session = context.scope.session();
         if (session == null || !session.initialized()) {
             throw McpException.internalError("Cannot ask the client before it has sent notifications/initialized");
         }
-        InFlight f = context.inFlight;
+        InFlight f = context.scope.inFlight;
         RequestId id = session.pending.next();
         CompletableFuture<Response> answer = session.pending.register(id);
         Object params = params(request);
         if (params instanceof ElicitRequestURLParams url && url.elicitationId() == null) {
             params = new ElicitRequestURLParams(url.message(), url.url(), LegacySession.newId(), url.meta());
         }
-        if (!context.channel.sendOn(f, new Request(id, method(request), params))) {
+        if (!context.scope.send(new Request(id, method(request), params))) {
             session.pending.abandon(id);
             throw new InterruptedException("the request ended before the client could be asked");
         }
         Response response;
         try {
-            response = wait(answer, f.deadline(), context.channel.server().clientRequestTimeout());
+            response = wait(answer, f.deadline(), context.scope.services.clientRequestTimeout());
         } catch (InterruptedException | TimeoutException e) {
             session.pending.abandon(id);
             // withdraw the question; the client may stop asking its user
-            context.channel.sendUnsolicited(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
+            context.scope.sendUnsolicited(new Notification(McpMethods.NOTIFICATIONS_CANCELLED,
                     new CancelledNotificationParams(id, e instanceof TimeoutException
                             ? "The server stopped waiting for an answer" : "The request was cancelled", null)),
                     session.version);
