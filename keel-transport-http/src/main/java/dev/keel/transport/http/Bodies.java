@@ -75,6 +75,35 @@ final class Bodies {
         }
     }
 
+    /**
+     * Reads and drops what is left of a body that was refused, up to {@code cap} more bytes, so that a
+     * client done sending reads the answer. Returns early (the connection is closed anyway) if the body
+     * goes on past the cap or the read fails.
+     */
+    void discardRest(long cap) {
+        long dropped = 0;
+        while (dropped <= cap) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                try (Blocker.Runnable blocker = Blocker.runnable()) {
+                    request.demand(blocker);
+                    blocker.block();
+                } catch (IOException e) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                if (Content.Chunk.isFailure(chunk) || chunk.isLast()) {
+                    return;
+                }
+                dropped += chunk.getByteBuffer().remaining();
+            } finally {
+                chunk.release();
+            }
+        }
+    }
+
     /** The body, once it is complete. The array is the body's alone: the codec may keep slices of it. */
     byte[] bytes() {
         return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);

@@ -1,12 +1,8 @@
 package dev.keel.transport.http;
 
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.keel.jsonrpc.JsonRpcCodec;
-import dev.keel.jsonrpc.JsonRpcError;
-import dev.keel.jsonrpc.Response;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Connection;
@@ -23,21 +19,21 @@ import org.eclipse.jetty.util.Callback;
  */
 final class GuardHandler extends Handler.Wrapper {
 
-    static final String EXPOSED = McpHttpHandler.SESSION_ID + ", " + McpHttpHandler.PROTOCOL_VERSION;
+    static final String EXPOSED = HttpRequests.SESSION_ID + ", " + HttpRequests.PROTOCOL_VERSION;
 
     private final OriginPolicy origins;
     /** Host names a request may address, lower-case; null when Host is not checked. */
     private final Set<String> hosts;
     private final SlowHeaderGuard slowHeaders;
-    private final JsonRpcCodec codec;
+    private final HttpAnswers answers;
 
     GuardHandler(Handler handler, OriginPolicy origins, Set<String> hosts, SlowHeaderGuard slowHeaders,
-            JsonRpcCodec codec) {
+            HttpAnswers answers) {
         super(handler);
         this.origins = origins;
         this.hosts = hosts;
         this.slowHeaders = slowHeaders;
-        this.codec = codec;
+        this.answers = answers;
     }
 
     @Override
@@ -48,13 +44,13 @@ final class GuardHandler extends Handler.Wrapper {
         Callback done = Exchanges.then(callback, () -> slowHeaders.handling(connection, -1));
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (!origins.allows(origin)) {
-            forbid(response, done, "Forbidden: origin '" + origin + "' is not allowed to call this server");
+            answers.reject(response, done, HttpStatus.FORBIDDEN_403, null, "Forbidden: origin '" + origin + "' is not allowed to call this server");
             return true;
         }
         if (hosts != null) {
             String host = hostName(request.getHeaders().get(HttpHeader.HOST));
             if (host == null || !hosts.contains(host)) {
-                forbid(response, done, "Forbidden: the Host header '" + request.getHeaders().get(HttpHeader.HOST)
+                answers.reject(response, done, HttpStatus.FORBIDDEN_403, null, "Forbidden: the Host header '" + request.getHeaders().get(HttpHeader.HOST)
                         + "' does not name this server");
                 return true;
             }
@@ -69,13 +65,6 @@ final class GuardHandler extends Handler.Wrapper {
                     "Not Found: nothing is served at " + Request.getPathInContext(request));
         }
         return true;
-    }
-
-    private void forbid(org.eclipse.jetty.server.Response response, Callback callback, String message) {
-        response.setStatus(HttpStatus.FORBIDDEN_403);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(codec.encode(Response.failure(null,
-                JsonRpcError.of(JsonRpcError.INVALID_REQUEST, message)))), callback);
     }
 
     /** The host part of a Host header, lower-case, without the port; IPv6 literals keep their brackets. */

@@ -26,10 +26,16 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * open streams and the transport's own timer.
  *
  * <pre>
- * GracefulHandler                  stop: new requests refused, running ones drained
- *  └ MinimumDataRateHandler        bodies slower than the minimum rate cut off
- *     └ GuardHandler               Origin, Host, CORS; the slow-header watch
- *        └ PathMappingsHandler     the MCP endpoint, the HTTP+SSE endpoint, every mount
+ * GracefulHandler                    stop: new requests refused, running ones drained
+ *  └ MinimumDataRateHandler          bodies slower than the minimum rate cut off
+ *     └ GuardHandler                 Origin, Host, CORS; the slow-header watch
+ *        └ PathMappingsHandler       by path:
+ *           ├ InFlightLimit          /mcp: POSTs beyond the limit get 503
+ *           │  └ McpEndpoint         reads the body, routes by what it carries:
+ *           │     ├ StatelessPosts   2026-07-28: a channel per POST
+ *           │     └ SessionRequests  legacy sessions: initialize, POST, GET streams, DELETE
+ *           ├ LegacySseEndpoint      /sse and /messages (2024-11-05 HTTP+SSE), on virtual threads
+ *           └ mounts                 WebSocket, health, yours
  * </pre>
  *
  * <p>The timer ({@link Timers}, one thread of Keel's own) sweeps idle sessions, sends keep-alives,
@@ -43,7 +49,8 @@ final class HttpServing {
     private final HttpTransport.Builder builder;
     private final Server jetty;
     private final ServerConnector connector;
-    private final McpHttpHandler handler;
+    private final McpEndpoint handler;
+    private final StatelessPosts statelessPosts;
     private final LegacySseEndpoint legacySse;
     private final Sessions sessions;
     private final SlowHeaderGuard slowHeaders;
@@ -51,9 +58,10 @@ final class HttpServing {
     private final SseStreams streams;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private HttpServing(HttpTransport.Builder builder, Server jetty, ServerConnector connector, McpHttpHandler handler,
-            LegacySseEndpoint legacySse, Sessions sessions, SlowHeaderGuard slowHeaders, Timers timers,
-            SseStreams streams) {
+    private HttpServing(HttpTransport.Builder builder, Server jetty, ServerConnector connector, McpEndpoint handler,
+            StatelessPosts statelessPosts, LegacySseEndpoint legacySse, Sessions sessions, SlowHeaderGuard slowHeaders,
+            Timers timers, SseStreams streams) {
+        this.statelessPosts = statelessPosts;
         this.builder = builder;
         this.jetty = jetty;
         this.connector = connector;
@@ -90,13 +98,16 @@ final class HttpServing {
         connector.addEventListener(slowHeaders);
         Sessions sessions = new Sessions(builder.maxSessions, builder.sessionIdleTtl.toNanos());
         SseStreams streams = new SseStreams(builder.maxQueuedBytes, builder.writeTimeout);
-        McpHttpHandler handler = new McpHttpHandler(server, settings, sessions, streams);
+        HttpAnswers answers = new HttpAnswers(server.codec(), settings.retryAfter());
+        StatelessPosts statelessPosts = new StatelessPosts(server, settings, streams, answers);
+        McpEndpoint handler = new McpEndpoint(server, settings, answers, statelessPosts,
+                new SessionRequests(server, settings, sessions, streams, answers));
 
         PathMappingsHandler paths = new PathMappingsHandler.NoContext();
-        paths.addMapping(PathSpec.from(settings.path()), handler);
+        paths.addMapping(PathSpec.from(settings.path()), new InFlightLimit(handler, settings.maxInFlight(), answers));
         LegacySseEndpoint legacySse = null;
         if (settings.legacySse()) {
-            legacySse = new LegacySseEndpoint(server, settings, builder.maxSessions, streams);
+            legacySse = new LegacySseEndpoint(server, settings, builder.maxSessions, streams, answers);
             Handler onVirtualThreads = new VirtualThreadHandler(legacySse);
             paths.addMapping(PathSpec.from(settings.ssePath()), onVirtualThreads);
             paths.addMapping(PathSpec.from(settings.messagesPath()), onVirtualThreads);
@@ -106,7 +117,7 @@ final class HttpServing {
             paths.addMapping(PathSpec.from(mount.getKey()), mount.getValue().blocking()
                     ? new VirtualThreadHandler(mounted) : mounted);
         }
-        Handler guarded = new GuardHandler(paths, settings.origins(), settings.hosts(), slowHeaders, server.codec());
+        Handler guarded = new GuardHandler(paths, settings.origins(), settings.hosts(), slowHeaders, answers);
         Handler rated = builder.minRequestBytesPerSecond > 0
                 ? new MinimumDataRateHandler(guarded, builder.minRequestBytesPerSecond, 0) : guarded;
         jetty.setHandler(new GracefulHandler(rated));
@@ -122,8 +133,8 @@ final class HttpServing {
             throw new IllegalStateException("could not start HTTP on " + builder.host + ":" + builder.port + ": "
                     + e.getMessage(), e);
         }
-        HttpServing serving = new HttpServing(builder, jetty, connector, handler, legacySse, sessions, slowHeaders,
-                timers, streams);
+        HttpServing serving = new HttpServing(builder, jetty, connector, handler, statelessPosts, legacySse, sessions,
+                slowHeaders, timers, streams);
         serving.schedule();
         LoggingBackend.adviseIfMissing(LOG);
         return serving;
@@ -140,7 +151,7 @@ final class HttpServing {
         });
         // checked a few times per interval, so that a comment goes out between one and one and a quarter
         // intervals after the last write: one timer for all requests, as most end long before
-        timers.every(Duration.ofMillis(Math.max(10, builder.keepAlive.toMillis() / 4)), handler::keepAlives);
+        timers.every(Duration.ofMillis(Math.max(10, builder.keepAlive.toMillis() / 4)), statelessPosts::keepAlives);
         timers.every(Duration.ofMillis(Math.max(10, Math.min(builder.writeTimeout.toMillis() / 4, 1000))),
                 streams::checkWriteTimeouts);
         timers.every(Duration.ofMillis(Math.max(50, builder.headerTimeout.toMillis() / 4)), slowHeaders::tick);

@@ -41,11 +41,14 @@ final class LegacySseEndpoint extends Handler.Abstract {
     private final HttpSettings settings;
     private final int maxConnections;
     private final SseStreams streams;
+    private final HttpAnswers answers;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    LegacySseEndpoint(McpServer server, HttpSettings settings, int maxConnections, SseStreams streams) {
+    LegacySseEndpoint(McpServer server, HttpSettings settings, int maxConnections, SseStreams streams,
+            HttpAnswers answers) {
         super(InvocationType.BLOCKING);
+        this.answers = answers;
         this.streams = streams;
         this.server = server;
         this.settings = settings;
@@ -91,7 +94,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
             post(request, response, callback);
         } else {
             response.getHeaders().put(HttpHeader.ALLOW, path.equals(settings.ssePath()) ? "GET" : "POST");
-            reject(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "Method Not Allowed: GET "
+            answers.reject(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, null, "Method Not Allowed: GET "
                     + settings.ssePath() + " opens a stream, POST " + settings.messagesPath() + " sends to it");
         }
         return true;
@@ -101,7 +104,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
             throws InterruptedException {
         if (stopping || connections.size() >= maxConnections) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, settings.retryAfter().toSeconds())));
-            reject(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, stopping
+            answers.reject(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, null, stopping
                     ? "Service Unavailable: the server is shutting down"
                     : "Service Unavailable: the server holds its maximum of " + maxConnections + " SSE connections");
             return;
@@ -147,13 +150,13 @@ final class LegacySseEndpoint extends Handler.Abstract {
         String id = Request.extractQueryParameters(request).getValue("sessionId");
         Connection connection = id == null ? null : connections.get(id);
         if (connection == null || connection.closed) {
-            reject(response, callback, HttpStatus.NOT_FOUND_404, "Session not found: open a stream with GET "
+            answers.reject(response, callback, HttpStatus.NOT_FOUND_404, null, "Session not found: open a stream with GET "
                     + settings.ssePath() + " and POST to the endpoint it names");
             return;
         }
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            reject(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
+            answers.reject(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, null,
                     "Unsupported Media Type: POST a JSON-RPC message as application/json");
             return;
         }
@@ -164,24 +167,17 @@ final class LegacySseEndpoint extends Handler.Abstract {
             body = reading.bytes();
         } catch (Bodies.TooLarge e) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            reject(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Payload Too Large: more than the limit of "
+            answers.reject(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, null, "Payload Too Large: more than the limit of "
                     + settings.maxRequestBytes() + " bytes");
             return;
         } catch (IOException e) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            reject(response, callback, HttpStatus.REQUEST_TIMEOUT_408, "Request Timeout: the body did not arrive in time");
+            answers.reject(response, callback, HttpStatus.REQUEST_TIMEOUT_408, null, "Request Timeout: the body did not arrive in time");
             return;
         }
         connection.channel.receive(body);
         response.setStatus(HttpStatus.ACCEPTED_202);
         response.write(true, ByteBuffer.wrap("Accepted".getBytes(StandardCharsets.US_ASCII)), callback);
-    }
-
-    private void reject(org.eclipse.jetty.server.Response response, Callback callback, int status, String message) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(server.codec().encode(Response.failure(null,
-                JsonRpcError.of(JsonRpcError.INVALID_REQUEST, message)))), callback);
     }
 
     /** Refuses new streams and returns the open channels, to be shut down gracefully. */

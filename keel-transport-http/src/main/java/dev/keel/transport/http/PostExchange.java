@@ -181,7 +181,7 @@ final class PostExchange implements MessageSink {
         response.getHeaders().put(JSON);
         String id = sessionHeader == null ? null : sessionHeader.get();
         if (id != null) {
-            response.getHeaders().put(McpHttpHandler.SESSION_ID, id);
+            response.getHeaders().put(HttpRequests.SESSION_ID, id);
         }
         finish(() -> response.write(true, ByteBuffer.wrap(message), callback));
     }

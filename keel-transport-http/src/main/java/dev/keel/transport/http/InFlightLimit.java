@@ -1,0 +1,49 @@
+package dev.keel.transport.http;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Caps the POSTs being served at once: beyond the limit, 503 with {@code Retry-After} at once, without
+ * reading the body. A POST counts until its response is complete, whichever thread completes it. (Jetty's
+ * {@code QoSHandler} would queue the excess instead; a client told to retry is what MCP clients expect.)
+ */
+final class InFlightLimit extends Handler.Wrapper {
+
+    private final int max;
+    private final HttpAnswers answers;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    InFlightLimit(Handler handler, int max, HttpAnswers answers) {
+        super(handler);
+        this.max = max;
+        this.answers = answers;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            return super.handle(request, response, callback);
+        }
+        if (inFlight.incrementAndGet() > max) {
+            inFlight.decrementAndGet();
+            answers.unavailable(response, callback, "Service Unavailable: the server is at its limit of " + max
+                    + " requests in flight; retry shortly");
+            return true;
+        }
+        Callback done = Exchanges.then(callback, inFlight::decrementAndGet);
+        try {
+            if (!super.handle(request, response, done)) {
+                done.failed(new IllegalStateException("no handler took the POST"));
+            }
+        } catch (Exception | Error e) {
+            done.failed(e);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.keel.transport.http;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.keel.core.CallContext;
+import dev.keel.core.McpServer;
+import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.EventStore;
+import dev.keel.jsonrpc.Decoded;
+import dev.keel.jsonrpc.JsonRpcError;
+import dev.keel.spec.ProtocolVersion;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The legacy revisions' sessions on the MCP endpoint: {@code initialize} opens one (its id in
+ * {@code Mcp-Session-Id}); a POST with the id is a message within it; GET serves its standalone stream
+ * or resumes one of its streams ({@code Last-Event-ID}); DELETE ends it. Without a session id, GET and
+ * DELETE answer 405, as a 2026-07-28 server does.
+ */
+final class SessionRequests {
+
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
+    private static final String SESSION_ID = HttpRequests.SESSION_ID;
+
+    private final McpServer server;
+    private final HttpSettings settings;
+    private final Sessions sessions;
+    private final SseStreams streams;
+    private final HttpAnswers answers;
+    private volatile boolean stopping;
+
+    SessionRequests(McpServer server, HttpSettings settings, Sessions sessions, SseStreams streams, HttpAnswers answers) {
+        this.server = server;
+        this.settings = settings;
+        this.sessions = sessions;
+        this.streams = streams;
+        this.answers = answers;
+    }
+
+    /** Refuses new streams from now on. */
+    void stopAccepting() {
+        stopping = true;
+    }
+
+    /** A legacy initialize: a new session whose standalone stream is the channel's sink. */
+    void initialize(Request request, org.eclipse.jetty.server.Response response,
+            Callback callback, Decoded decoded, boolean mayBlock) {
+        if (!sessions.hasRoom()) {
+            answers.unavailable(response, callback, "Service Unavailable: the server holds its maximum of sessions, all busy");
+            return;
+        }
+        HttpSession session = new HttpSession(settings.store());
+        Channel channel = server.openChannel(session.standalone, HttpRequests.connectionAttributes(request));
+        session.channel = channel;
+        session.enter();
+        Callback finished = Exchanges.then(callback, () -> {
+            session.exit();
+            if (session.id == null) {
+                channel.close();
+            }
+        });
+        PostExchange exchange = new PostExchange(request, response, finished, settings, streams, session, HttpRequests.acceptsEventStream(request), false)
+                .sessionHeader(() -> {
+                    Optional<String> id = channel.sessionId();
+                    if (id.isEmpty()) {
+                        return null;
+                    }
+                    session.id = id.get();
+                    sessions.add(session);
+                    return session.id;
+                });
+        channel.serve(decoded, exchange, HttpRequests.requestAttributes(request), mayBlock);
+    }
+
+    /** A message within a legacy session. */
+    void post(Request request, org.eclipse.jetty.server.Response response,
+            Callback callback, Decoded decoded, String sessionId, String version, boolean mayBlock) {
+        HttpSession session = sessions.get(sessionId);
+        if (session == null || session.closed()) {
+            answers.reject(response, callback, HttpStatus.NOT_FOUND_404, HttpRequests.requestId(decoded), JsonRpcError.of(
+                    JsonRpcError.INVALID_REQUEST, "Session not found: " + sessionId
+                            + " is unknown or has ended; initialize a new session"));
+            return;
+        }
+        if (version != null && ProtocolVersion.of(version).isEmpty()) {
+            answers.reject(response, callback, HttpStatus.BAD_REQUEST_400, HttpRequests.requestId(decoded), JsonRpcError.of(
+                    JsonRpcError.INVALID_REQUEST, "Bad Request: unsupported MCP-Protocol-Version '" + version + "'"));
+            return;
+        }
+        session.enter();
+        Callback finished = Exchanges.then(callback, session::exit);
+        Map<CallContext.Key<?>, Object> attributes = HttpRequests.requestAttributes(request);
+        if (!HttpRequests.carriesRequest(decoded)) {
+            session.channel.receive(decoded, session.standalone, attributes);
+            HttpAnswers.accepted(response, finished);
+            return;
+        }
+        boolean priming = session.channel.sessionVersion().map(v -> v.atLeast(ProtocolVersion.V2025_11_25))
+                .orElse(false);
+        PostExchange exchange = new PostExchange(request, response, finished, settings, streams, session, HttpRequests.acceptsEventStream(request),
+                priming);
+        // a batch's requests run side by side, each on a thread of its own
+        session.channel.serve(decoded, exchange, attributes, mayBlock);
+    }
+
+    void get(Request request, org.eclipse.jetty.server.Response response,
+            Callback callback) throws InterruptedException {
+        String sessionId = request.getHeaders().get(SESSION_ID);
+        if (sessionId == null) {
+            response.getHeaders().put(HttpHeader.ALLOW, "POST");
+            answers.reject(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, null,
+                    "Method Not Allowed: GET opens the stream of a legacy session; send Mcp-Session-Id, or POST");
+            return;
+        }
+        if (stopping) {
+            answers.unavailable(response, callback, "Service Unavailable: the server is shutting down");
+            return;
+        }
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        if (accept != null && !accept.contains("text/event-stream") && !accept.contains("*/*")) {
+            answers.reject(response, callback, HttpStatus.NOT_ACCEPTABLE_406, null,
+                    "Not Acceptable: GET answers with text/event-stream; list it in Accept");
+            return;
+        }
+        HttpSession session = sessions.get(sessionId);
+        if (session == null || session.closed()) {
+            answers.reject(response, callback, HttpStatus.NOT_FOUND_404, null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
+                    "Session not found: " + sessionId + " is unknown or has ended; initialize a new session"));
+            return;
+        }
+        String lastEventId = request.getHeaders().get(LAST_EVENT_ID);
+        boolean priming = session.channel.sessionVersion().map(v -> v.atLeast(ProtocolVersion.V2025_11_25))
+                .orElse(false);
+        session.enter();
+        try {
+            SseWriter writer = streams.open(request, response);
+            LegacyStream stream = session.standalone;
+            if (lastEventId != null) {
+                int dash = lastEventId.lastIndexOf('-');
+                stream = dash <= 0 ? null : session.stream(lastEventId.substring(0, dash));
+                if (stream == null) {
+                    replayEnded(session, lastEventId, writer, callback);
+                    return;
+                }
+            }
+            if (!priming) {
+                writer.keepAlive();  // commits the headers: the client sees the stream open at once
+            }
+            boolean clean = stream.serve(writer, lastEventId, priming, settings.retry().toMillis(), settings.keepAlive());
+            if (clean) {
+                writer.end(callback);
+            } else {
+                callback.failed(new IOException("the stream was lost or taken over"));
+            }
+        } finally {
+            session.exit();
+        }
+    }
+
+    /** Resuming a stream that has ended: whatever the store still holds of it, then the end. */
+    private void replayEnded(HttpSession session, String lastEventId, SseWriter writer, Callback callback) {
+        EventStore.Replay replay = session.id == null ? null : settings.store().after(session.id, lastEventId);
+        writer.keepAlive();
+        if (replay != null) {
+            for (EventStore.Event event : replay.events()) {
+                writer.event(event.id(), null, event.message());
+            }
+        }
+        writer.end(callback);
+    }
+
+    void delete(Request request, org.eclipse.jetty.server.Response response,
+            Callback callback) {
+        String sessionId = request.getHeaders().get(SESSION_ID);
+        if (sessionId == null) {
+            response.getHeaders().put(HttpHeader.ALLOW, "POST");
+            answers.reject(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, null,
+                    "Method Not Allowed: DELETE ends a legacy session; send its Mcp-Session-Id");
+            return;
+        }
+        HttpSession session = sessions.remove(sessionId);
+        if (session == null) {
+            answers.reject(response, callback, HttpStatus.NOT_FOUND_404, null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
+                    "Session not found: " + sessionId + " is unknown or has ended"));
+            return;
+        }
+        session.close();
+        response.setStatus(HttpStatus.NO_CONTENT_204);
+        callback.succeeded();
+    }
+}
