@@ -12,6 +12,7 @@ import dev.keel.jsonrpc.RequestId;
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.DiscoverResult;
+import dev.keel.spec.GetPromptResult;
 import dev.keel.spec.Implementation;
 import dev.keel.spec.InitializeResult;
 import dev.keel.spec.InputRequiredResult;
@@ -24,6 +25,7 @@ import dev.keel.spec.McpMethods;
 import dev.keel.spec.MetaKeys;
 import dev.keel.spec.Prompt;
 import dev.keel.spec.ProtocolVersion;
+import dev.keel.spec.ReadResourceResult;
 import dev.keel.spec.Resource;
 import dev.keel.spec.ResourceTemplate;
 import dev.keel.spec.ServerCapabilities;
@@ -170,7 +172,7 @@ public final class McpClient implements AutoCloseable {
         return instructions;
     }
 
-    // ------------------------------------------------------------------ listing
+    // ------------------------------------------------------------------ listing and reading
 
     /** {@code tools/list}, every page. */
     public List<Tool> listTools() {
@@ -211,6 +213,21 @@ public final class McpClient implements AutoCloseable {
             }
         }
         return all;
+    }
+
+    /** {@code resources/read} of {@code uri}. */
+    public ReadResourceResult readResource(String uri) {
+        ObjectNode params = wire.codec().mapper().createObjectNode().put("uri", uri);
+        return result(request(McpMethods.RESOURCES_READ, params), ReadResourceResult.class);
+    }
+
+    /** {@code prompts/get} of {@code name} with {@code arguments} (may be {@code null}). */
+    public GetPromptResult getPrompt(String name, Map<String, String> arguments) {
+        ObjectNode params = wire.codec().mapper().createObjectNode().put("name", name);
+        if (arguments != null) {
+            params.set("arguments", wire.codec().mapper().valueToTree(arguments));
+        }
+        return result(request(McpMethods.PROMPTS_GET, params), GetPromptResult.class);
     }
 
     // ------------------------------------------------------------------ calling
