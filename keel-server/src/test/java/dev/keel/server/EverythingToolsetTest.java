@@ -20,6 +20,7 @@ import dev.keel.spec.Root;
 import dev.keel.spec.TextContent;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.testkit.Reply;
+import dev.keel.testkit.TestClientBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** Every feature of the everything toolset, tried from a client of each era. */
@@ -34,7 +35,7 @@ class EverythingToolsetTest {
         return server;
     }
 
-    private static McpTestClient.Builder client(ProtocolVersion version) {
+    private static TestClientBuilder client(ProtocolVersion version) {
         return McpTestClient.builder().version(version)
                 .onElicitation(p -> p.path("message").asString().startsWith("What")
                         ? ElicitResult.accept(Map.of("name", "Ada"))
