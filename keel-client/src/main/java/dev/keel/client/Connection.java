@@ -7,16 +7,20 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * How a client reaches a server: one message per {@link #send}; every message the server sends goes
- * to the consumer given to {@link #start}. Over a pair of byte streams (a stdio process), over
- * Streamable HTTP, or over anything a caller implements.
+ * to the consumer given to {@link #start}. Over a pair of byte streams (a stdio process), Streamable
+ * HTTP, WebSocket, or anything a caller implements (the test kit's in-process connection, say).
+ *
+ * <p>An implementation may be called to send from several threads at once, and delivers each message
+ * whole; the consumer may be called from any thread.
  */
 public interface Connection extends AutoCloseable {
 
-    /** Starts delivering the server's messages to {@code onMessage}, each as the bytes of one message. */
+    /** Starts delivering the server's messages to {@code onMessage}, each as the bytes of one message (or batch). */
     void start(Consumer<byte[]> onMessage);
 
     /** Sends one message (or batch) to the server. */
@@ -42,6 +46,16 @@ public interface Connection extends AutoCloseable {
     /** As {@link #http(URI)}, sending {@code headers} (an {@code Authorization}, say) with every request. */
     static HttpConnection http(URI endpoint, Map<String, String> headers) {
         return new HttpConnection(endpoint, headers);
+    }
+
+    /** WebSocket to the MCP endpoint at {@code endpoint}, one message per text frame (see {@link WebSocketConnection}). */
+    static WebSocketConnection webSocket(URI endpoint) {
+        return new WebSocketConnection(endpoint, Map.of());
+    }
+
+    /** As {@link #webSocket(URI)}, sending {@code headers} (an {@code Origin}, say) with the upgrade. */
+    static WebSocketConnection webSocket(URI endpoint, Map<String, String> headers) {
+        return new WebSocketConnection(endpoint, headers);
     }
 
     /**
@@ -72,7 +86,7 @@ public interface Connection extends AutoCloseable {
             public void close() {
                 lines.close();
                 try {
-                    if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (!process.waitFor(5, TimeUnit.SECONDS)) {
                         process.destroy();
                     }
                 } catch (InterruptedException e) {

@@ -13,7 +13,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 import dev.keel.jsonrpc.JsonRpcError;
@@ -45,7 +50,7 @@ public final class HttpConnection implements Connection {
     /** The bodies of running 2026-07-28 POSTs by request id (JSON text), to close on cancellation. */
     private final Map<String, BodyReader> openBodies = new ConcurrentHashMap<>();
     /** 2026-07-28 requests the client cancelled. */
-    private final java.util.Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     /** Tool name to its header name → argument name, from tools/list results. */
     private final Map<String, Map<String, String>> paramHeaders = new ConcurrentHashMap<>();
     /** Ids of tools/list requests in flight. */
@@ -121,7 +126,7 @@ public final class HttpConnection implements Connection {
             openStandaloneStream();
             return;
         }
-        Thread.ofVirtual().name("keel-test-http-post").start(() -> {
+        Thread.ofVirtual().name("keel-client-http-post").start(() -> {
             try {
                 exchange(sent, key, modernVersion != null, initialize);
             } finally {
@@ -173,17 +178,17 @@ public final class HttpConnection implements Connection {
         return plain ? value : "=?base64?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 
-    private void exchange(java.util.concurrent.CompletableFuture<HttpResponse<java.util.concurrent.Flow.Publisher<List<ByteBuffer>>>> sent,
+    private void exchange(CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent,
             String key, boolean modern, boolean initialize) {
-        HttpResponse<java.util.concurrent.Flow.Publisher<List<ByteBuffer>>> response;
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
             response = sent.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (key != null && !closed) {
                 deliverError(key, "the POST failed: " + e.getCause());
             }
             return;
-        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+        } catch (InterruptedException | CancellationException e) {
             return;
         }
         if (initialize) {
@@ -192,7 +197,7 @@ public final class HttpConnection implements Connection {
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         boolean events = contentType.startsWith("text/event-stream");
         boolean json = contentType.startsWith("application/json");
-        BodyReader reader = new BodyReader(events, key);
+        BodyReader reader = new BodyReader(events, key, this::deliver);
         if (key != null && modern) {
             openBodies.put(key, reader);
         }
@@ -201,10 +206,10 @@ public final class HttpConnection implements Connection {
             reader.cancel();  // cancelled before the response began: closing it is the cancellation
         }
         reader.await();
-        if (key != null && response.statusCode() >= 300 && !reader.answered) {
+        if (key != null && response.statusCode() >= 300 && !reader.answered()) {
             // a refusal that names no request (a legacy server's 400 for a POST without a session, say)
             // still ends this one, or the client would wait for an answer that never comes
-            JsonNode error = reader.unaddressedError;
+            JsonNode error = reader.unaddressedError();
             if (error != null) {
                 deliverError(key, error.path("code").asInt(JsonRpcError.INTERNAL_ERROR),
                         "HTTP " + response.statusCode() + ": " + error.path("message").asString(""));
@@ -227,9 +232,9 @@ public final class HttpConnection implements Connection {
         }
         extraHeaders.forEach(get::header);
         try {
-            HttpResponse<java.util.concurrent.Flow.Publisher<List<ByteBuffer>>> response =
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response =
                     http.send(get.build(), HttpResponse.BodyHandlers.ofPublisher());
-            BodyReader reader = new BodyReader(response.statusCode() == 200, null);
+            BodyReader reader = new BodyReader(response.statusCode() == 200, null, this::deliver);
             standaloneBody = reader;
             response.body().subscribe(reader);
             if (closed) {
@@ -237,116 +242,6 @@ public final class HttpConnection implements Connection {
             }
         } catch (IOException | InterruptedException e) {
             // the server is gone or the client closing
-        }
-    }
-
-    /**
-     * Reads a response body as it arrives: an event stream event by event, anything else whole, and
-     * delivers the messages, noting whether one answered the request it was sent for. Cancelling it
-     * closes the connection, which is how a 2026-07-28 client cancels a request.
-     */
-    private final class BodyReader implements java.util.concurrent.Flow.Subscriber<List<ByteBuffer>> {
-        private final boolean events;
-        /** The request's id as JSON text, or {@code null} for the standalone stream. */
-        private final String key;
-        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-        private final StringBuilder data = new StringBuilder();
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        private volatile java.util.concurrent.Flow.Subscription subscription;
-        private volatile boolean cancelled;
-        /** A response to the request arrived. */
-        volatile boolean answered;
-        /** The error of a response without an id, if one arrived. */
-        volatile JsonNode unaddressedError;
-
-        BodyReader(boolean events, String key) {
-            this.events = events;
-            this.key = key;
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-            subscription = s;
-            if (cancelled) {
-                s.cancel();
-                done.countDown();
-            } else {
-                s.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                while (buffer.hasRemaining()) {
-                    byte b = buffer.get();
-                    if (events && b == '\n') {
-                        line(pending.toString(StandardCharsets.UTF_8));
-                        pending.reset();
-                    } else {
-                        pending.write(b);
-                    }
-                }
-            }
-        }
-
-        private void line(String line) {
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            if (line.isEmpty()) {
-                if (!data.isEmpty()) {
-                    message(data.toString().getBytes(StandardCharsets.UTF_8));
-                    data.setLength(0);
-                }
-            } else if (line.startsWith("data:")) {
-                if (!data.isEmpty()) {
-                    data.append('\n');
-                }
-                data.append(line.substring(line.startsWith("data: ") ? 6 : 5));
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            done.countDown();
-        }
-
-        @Override
-        public void onComplete() {
-            if (!events && pending.size() > 0) {
-                message(pending.toByteArray());
-            }
-            done.countDown();
-        }
-
-        private void message(byte[] bytes) {
-            JsonNode node = deliver(bytes);
-            if (key != null && node != null && node.isObject() && !node.has("method")) {
-                JsonNode id = node.get("id");
-                if (id != null && id.toString().equals(key)) {
-                    answered = true;
-                } else if ((id == null || id.isNull()) && node.path("error").isObject()) {
-                    unaddressedError = node.get("error");
-                }
-            }
-        }
-
-        void cancel() {
-            cancelled = true;
-            java.util.concurrent.Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-                done.countDown();
-            }
-        }
-
-        void await() {
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

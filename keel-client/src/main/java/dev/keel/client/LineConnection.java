@@ -5,16 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-/** Newline-delimited JSON over two streams; the reader runs on a virtual thread. */
+/**
+ * A {@link Connection} of newline-delimited JSON over two streams (the stdio framing): each message is
+ * written as one line, and each non-empty line read is a message. The reader runs on a virtual thread;
+ * sends are serialised. Closing the connection closes the stream to the server.
+ */
 public final class LineConnection implements Connection {
     private final InputStream in;
     private final OutputStream out;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private Thread reader;
+    private volatile Thread reader;
 
     LineConnection(InputStream in, OutputStream out) {
         this.in = new BufferedInputStream(in, 1 << 16);
@@ -73,7 +78,7 @@ public final class LineConnection implements Connection {
     }
 
     /** Waits for the server's output to end (after {@link #close()}, a stdio server exits). */
-    public boolean awaitEndOfStream(java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitEndOfStream(Duration timeout) throws InterruptedException {
         return reader == null || reader.join(timeout);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.keel.client.ClientOptions;
 import dev.keel.client.Connection;
 import dev.keel.client.McpClient;
 import dev.keel.server.KeelMain;
@@ -108,7 +109,7 @@ class LegacyServerInteropTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void mcpClientFallsBackToALegacySessionAndUsesIt(Transport transport) {
-        McpClient.Options options = McpClient.Options.named("keel-interop", "1.0.0")
+        ClientOptions options = ClientOptions.named("keel-interop", "1.0.0")
                 .withTimeout(Duration.ofSeconds(30))
                 .withElicitation(question -> ElicitResult.accept(Map.of("name", "Ada")));
         long start = System.nanoTime();

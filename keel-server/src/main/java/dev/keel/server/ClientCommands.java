@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.keel.client.ClientOptions;
 import dev.keel.client.Connection;
 import dev.keel.client.McpClient;
 import dev.keel.config.Durations;
@@ -103,7 +104,7 @@ final class ClientCommands {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "name the server: a URL (http://…/mcp), or -- and the command that starts it over stdio");
             }
-            McpClient.Options options = McpClient.Options.named("keel-cli", ServeCommand.versionOrDevelopment())
+            ClientOptions options = ClientOptions.named("keel-cli", ServeCommand.versionOrDevelopment())
                     .withTimeout(Durations.parse(timeout))
                     .withElicitation(ClientCommands::askOnTerminal);
             return McpClient.connect(connection, options);

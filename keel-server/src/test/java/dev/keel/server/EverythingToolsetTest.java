@@ -22,6 +22,7 @@ import dev.keel.spec.TextContent;
 import dev.keel.testkit.ManualClock;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.testkit.Reply;
+import dev.keel.testkit.TestClientBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** Every feature of the everything toolset, tried from a client of each era. */
@@ -40,7 +41,7 @@ class EverythingToolsetTest {
         return server;
     }
 
-    private static McpTestClient.Builder client(ProtocolVersion version) {
+    private static TestClientBuilder client(ProtocolVersion version) {
         return McpTestClient.builder().version(version)
                 .onElicitation(p -> p.path("message").asString().startsWith("What")
                         ? ElicitResult.accept(Map.of("name", "Ada"))

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
 import dev.keel.spec.ProtocolVersion;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.McpTestClient;
 
 /** The real {@code keel serve --port 0} process: it prints its URL, serves both eras and WebSocket, and stops on SIGTERM. */
@@ -49,15 +49,15 @@ class HttpProcessTest {
         assertThat(matcher.find()).isTrue();
         URI url = URI.create(matcher.group(1));
 
-        try (McpTestClient modern = McpTestClient.builder().connect(ClientConnection.http(url))) {
+        try (McpTestClient modern = McpTestClient.builder().connect(Connection.http(url))) {
             assertThat(modern.callTool("add", Map.of("a", 2, "b", 3)).structured().path("sum").asInt()).isEqualTo(5);
         }
         try (McpTestClient legacy = McpTestClient.builder().version(ProtocolVersion.V2025_06_18)
-                .connect(ClientConnection.http(url))) {
+                .connect(Connection.http(url))) {
             assertThat(legacy.callTool("echo", Map.of("message", "over http")).text()).isEqualTo("over http");
         }
         URI ws = URI.create("ws://" + url.getAuthority() + "/mcp/ws");
-        try (McpTestClient socket = McpTestClient.builder().connect(ClientConnection.webSocket(ws))) {
+        try (McpTestClient socket = McpTestClient.builder().connect(Connection.webSocket(ws))) {
             assertThat(socket.callTool("echo", Map.of("message", "over ws")).text()).isEqualTo("over ws");
         }
 

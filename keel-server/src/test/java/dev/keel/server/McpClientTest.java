@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.keel.client.ClientOptions;
 import dev.keel.client.Connection;
 import dev.keel.client.McpClient;
 import dev.keel.core.McpServer;
@@ -62,8 +63,8 @@ class McpClientTest {
         transports.forEach(t -> t.stop(Duration.ofSeconds(2)));
     }
 
-    private static McpClient.Options options() {
-        return McpClient.Options.named("client-test", "1.0.0").withTimeout(Duration.ofSeconds(20))
+    private static ClientOptions options() {
+        return ClientOptions.named("client-test", "1.0.0").withTimeout(Duration.ofSeconds(20))
                 .withElicitation(question -> ElicitResult.accept(Map.of("name", "Ada")))
                 .withRoots(List.of(Root.of("file:///work/project")));
     }
@@ -147,7 +148,7 @@ class McpClientTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aQuestionTheUserDeclinesIsDeclined(boolean legacyOnly) {
-        McpClient.Options declining = McpClient.Options.named("client-test", "1.0.0")
+        ClientOptions declining = ClientOptions.named("client-test", "1.0.0")
                 .withElicitation(question -> ElicitResult.decline());
         try (McpClient client = McpClient.connect(Connection.http(serveOverHttp(legacyOnly)), declining)) {
             assertThat(text(client.callTool("greet", null, null))).isEqualTo("no name (DECLINE)");
@@ -158,7 +159,7 @@ class McpClientTest {
     @ValueSource(booleans = {false, true})
     void withoutHandlersTheClientDeclaresNoCapabilityAndTheServerSaysWhatItNeeds(boolean legacyOnly) {
         try (McpClient client = McpClient.connect(Connection.http(serveOverHttp(legacyOnly)),
-                McpClient.Options.named("client-test", "1.0.0"))) {
+                ClientOptions.named("client-test", "1.0.0"))) {
             assertThatThrownBy(() -> client.callTool("greet", null, null))
                     .isInstanceOfSatisfying(McpClient.RpcException.class, e -> assertThat(e.code()).isEqualTo(-32021))
                     .hasMessageContaining("elicitation");
@@ -171,7 +172,7 @@ class McpClientTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aClientThatStopsWaitingCancelsTheRequestOnTheServer(boolean legacyOnly) throws Exception {
-        McpClient.Options impatient = options().withTimeout(Duration.ofMillis(500));
+        ClientOptions impatient = options().withTimeout(Duration.ofMillis(500));
         try (McpClient client = McpClient.connect(Connection.http(serveOverHttp(legacyOnly)), impatient)) {
             assertThatThrownBy(() -> client.callTool("hang", null, null))
                     .isInstanceOf(IllegalStateException.class)

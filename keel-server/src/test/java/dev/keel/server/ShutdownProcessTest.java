@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
 import dev.keel.spec.ProtocolVersion;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.testkit.Reply;
 
@@ -95,9 +95,9 @@ class ShutdownProcessTest {
         Served served = serve("--toolset", "demo", "--shutdown-grace", "3s");
         try (HttpClient http = HttpClient.newHttpClient();
                 McpTestClient modern = McpTestClient.builder().timeout(Duration.ofSeconds(30))
-                        .connect(ClientConnection.http(served.url()));
+                        .connect(Connection.http(served.url()));
                 McpTestClient legacy = McpTestClient.builder().version(ProtocolVersion.V2025_11_25)
-                        .timeout(Duration.ofSeconds(30)).connect(ClientConnection.http(served.url()))) {
+                        .timeout(Duration.ofSeconds(30)).connect(Connection.http(served.url()))) {
             assertThat(http.send(HttpRequest.newBuilder(served.ready()).build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode()).isEqualTo(200);
             // two calls that end within the grace period, two that never would
@@ -132,7 +132,7 @@ class ShutdownProcessTest {
         Served served = serve("--toolset", "demo", "--shutdown-grace", "30s");
         try (HttpClient http = HttpClient.newHttpClient();
                 McpTestClient client = McpTestClient.builder().timeout(Duration.ofSeconds(30))
-                        .connect(ClientConnection.http(served.url()))) {
+                        .connect(Connection.http(served.url()))) {
             McpTestClient.RequestHandle running = client.startToolWithProgress("sleep", Map.of("ms", 6000), "running");
             client.awaitNotification(n -> n.path("params").path("progressToken").asString().equals("running"));
 
@@ -226,7 +226,7 @@ class ShutdownProcessTest {
                 McpTestClient client = McpTestClient.builder().version(ProtocolVersion.V2025_11_25)
                         .timeout(Duration.ofSeconds(30))
                         .onElicitation(question -> null)  // never answered: the call waits for the whole drain
-                        .connect(ClientConnection.http(served.url()))) {
+                        .connect(Connection.http(served.url()))) {
             client.startTool("ask_name", Map.of());
             client.awaitServerRequest(r -> r.path("method").asString().equals("elicitation/create"));
 

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.spec.ProtocolVersion;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.testkit.Reply;
 
@@ -38,8 +38,8 @@ class StdioProcessTest {
         return process;
     }
 
-    private static ClientConnection over(Process process) {
-        return ClientConnection.lines(process.getInputStream(), process.getOutputStream());
+    private static Connection over(Process process) {
+        return Connection.lines(process.getInputStream(), process.getOutputStream());
     }
 
     @AfterEach
@@ -75,10 +75,10 @@ class StdioProcessTest {
     void garbageGetsAParseErrorAndTheServerKeepsServing() throws Exception {
         Process process = start();
         try (McpTestClient client = McpTestClient.builder().connect(over(process))) {
-            Reply garbage = client.sendRaw("\u0000 definitely not JSON");
+            Reply garbage = client.raw().send("\u0000 definitely not JSON");
             assertThat(garbage.errorCode()).isEqualTo(JsonRpcError.PARSE_ERROR);
             assertThat(garbage.id().isMissingNode()).isTrue();
-            Reply invalid = client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":5}");
+            Reply invalid = client.raw().send("{\"jsonrpc\":\"2.0\",\"id\":5}");
             assertThat(invalid.errorCode()).isEqualTo(JsonRpcError.INVALID_REQUEST);
             assertThat(client.callTool("echo", Map.of("message", "fine")).text()).isEqualTo("fine");
         }
@@ -88,7 +88,7 @@ class StdioProcessTest {
     void aLineOverTheConfiguredMaximumIsRefusedAndTheServerKeepsServing() throws Exception {
         Process process = start("--max-message-bytes", "2048");
         try (McpTestClient client = McpTestClient.builder().connect(over(process))) {
-            Reply refused = client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"x\":\""
+            Reply refused = client.raw().send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"x\":\""
                     + "z".repeat(100_000) + "\"}}");
             assertThat(refused.errorCode()).isEqualTo(JsonRpcError.INVALID_REQUEST);
             assertThat(refused.errorMessage()).contains("limit of 2048 bytes");
@@ -99,7 +99,7 @@ class StdioProcessTest {
     @Test
     void atEndOfInputARunningCallStillAnswersAndTheProcessExitsWithZero() throws Exception {
         Process process = start();
-        ClientConnection connection = over(process);
+        Connection connection = over(process);
         McpTestClient client = McpTestClient.builder().connect(connection);
         McpTestClient.RequestHandle sleeping = client.startTool("sleep", Map.of("ms", 500));
         // lines are read in order: the request is running before the end of input is seen

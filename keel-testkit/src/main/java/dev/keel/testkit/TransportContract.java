@@ -11,14 +11,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
 import dev.keel.core.McpServer;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.spec.ProtocolVersion;
+import dev.keel.spec.Tool;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What every transport must do, as tests: extend this class, start the transport for the given
- * server, and return a {@link ClientConnection} to it. Each test runs against a fresh
+ * server, and return a client's {@link Connection} to it. Each test runs against a fresh
  * {@link ContractServer}; every server message is schema-checked by the client.
  */
 public abstract class TransportContract {
@@ -28,7 +30,7 @@ public abstract class TransportContract {
     private final List<McpTestClient> clients = new ArrayList<>();
 
     /** Starts the transport serving {@code server} and connects to it. */
-    protected abstract ClientConnection connect(McpServer server) throws Exception;
+    protected abstract Connection connect(McpServer server) throws Exception;
 
     /** Stops whatever {@link #connect} started; called after every test. */
     protected abstract void stopTransport() throws Exception;
@@ -67,7 +69,7 @@ public abstract class TransportContract {
     void aLegacyClientInitializesAndCallsATool() throws Exception {
         McpTestClient client = client(ProtocolVersion.V2025_06_18);
         assertThat(client.initializeResult().protocolVersion()).isEqualTo("2025-06-18");
-        assertThat(client.listTools().tools()).extracting(dev.keel.spec.Tool::name).contains("echo", "sleep");
+        assertThat(client.listTools().tools()).extracting(Tool::name).contains("echo", "sleep");
         assertThat(client.callTool("echo", Map.of("message", "hi")).text()).isEqualTo("hi");
     }
 
@@ -143,9 +145,9 @@ public abstract class TransportContract {
     @Test
     void badInputGetsAnErrorAndTheNextRequestIsServed() throws Exception {
         McpTestClient client = client(ProtocolVersion.V2026_07_28);
-        Reply garbage = client.sendRaw("{oops");
+        Reply garbage = client.raw().send("{oops");
         assertThat(garbage.errorCode()).isEqualTo(JsonRpcError.PARSE_ERROR);
-        Reply invalid = client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":\"x\"}");
+        Reply invalid = client.raw().send("{\"jsonrpc\":\"2.0\",\"id\":\"x\"}");
         assertThat(invalid.errorCode()).isEqualTo(JsonRpcError.INVALID_REQUEST);
         assertThat(client.callTool("echo", Map.of("message", "still here")).text()).isEqualTo("still here");
     }

@@ -10,7 +10,11 @@
  * }
  * }</pre>
  *
- * <p>Every message the server sends is validated against the official JSON Schema of the revision in
- * use ({@link dev.keel.testkit.McpSchemas}); a violation fails the test at the client's next call.
+ * <p>{@link dev.keel.testkit.McpTestClient} drives {@code keel-client}'s {@link dev.keel.client.McpClient}
+ * over any {@link dev.keel.client.Connection}, or in memory through core's
+ * {@link dev.keel.core.InProcessConnection}. Every message the server sends is validated against the
+ * official JSON Schema of the revision in use ({@link dev.keel.testkit.McpSchemas}); a violation fails
+ * the test at the client's next call. {@link dev.keel.testkit.RawTap} sends what no client would send.
+ * Every transport passes the {@link dev.keel.testkit.TransportContract}.
  */
 package dev.keel.testkit;

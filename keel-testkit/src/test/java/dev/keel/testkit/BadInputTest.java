@@ -47,7 +47,7 @@ class BadInputTest {
     @MethodSource("badInput")
     void badInputGetsItsErrorAndTheServerKeepsServing(String name, String input, int code, boolean echoesId) {
         try (McpTestClient client = McpTestClient.connect(new Fixtures().server())) {
-            Reply reply = client.sendRaw(input);
+            Reply reply = client.raw().send(input);
 
             assertThat(reply.errorCode()).isEqualTo(code);
             assertThat(reply.errorMessage()).isNotBlank();
@@ -78,7 +78,7 @@ class BadInputTest {
     @MethodSource("membersOfTheWrongType")
     void aMemberOfTheWrongTypeIsInvalidParamsNamingIt(String name, String params, String message) {
         try (McpTestClient client = McpTestClient.connect(new Fixtures().server())) {
-            Reply reply = client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":" + params + "}");
+            Reply reply = client.raw().send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":" + params + "}");
 
             assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
             assertThat(reply.errorMessage()).contains(message);
@@ -90,7 +90,7 @@ class BadInputTest {
     @MethodSource("notificationsThatNeedNoAnswer")
     void notificationsAreNeverAnswered(String name, String input) {
         try (McpTestClient client = McpTestClient.connect(new Fixtures().server(), ProtocolVersion.V2025_06_18)) {
-            client.sendRawExpectingSilence(input, Duration.ofMillis(200));
+            client.raw().sendExpectingSilence(input, Duration.ofMillis(200));
             assertThat(client.ping().isError()).isFalse();
         }
     }

@@ -89,7 +89,7 @@ class ClientRequestsTest {
                 .build();
     }
 
-    private static McpTestClient.Builder answering() {
+    private static TestClientBuilder answering() {
         return McpTestClient.builder()
                 .onElicitation(params -> params.path("message").asString().startsWith("Greet")
                         ? ElicitResult.accept(Map.of("ok", true))
@@ -318,7 +318,7 @@ class ClientRequestsTest {
         try (McpTestClient client = McpTestClient.builder().version(ProtocolVersion.V2025_11_25)
                 // a user who never answers: the test client does not reply at all
                 .onElicitation(params -> null)
-                .connect(ClientConnection.inMemory(server()))) {
+                .connect(server())) {
             McpTestClient.RequestHandle call = client.startTool("patient", Map.of());
             Thread handler = waiting.poll(5, TimeUnit.SECONDS);
             JsonNode question = client.awaitServerRequest(r -> r.path("method").asString().equals("elicitation/create"));

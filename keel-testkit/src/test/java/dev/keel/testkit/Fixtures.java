@@ -1,8 +1,6 @@
 package dev.keel.testkit;
 
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 
 import dev.keel.core.McpException;
 import dev.keel.core.McpServer;
@@ -23,12 +21,8 @@ final class Fixtures {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** What the {@code sleep} tool's handler saw: "interrupted", "finished". */
-    final BlockingQueue<String> sleepOutcomes = new LinkedBlockingQueue<>();
     /** Counted down when a {@code block} call has started. */
     volatile CountDownLatch blockStarted = new CountDownLatch(1);
-    /** The thread of the latest {@code block} call. */
-    static volatile Thread lastBlockThread;
     /** The {@code block} tool returns when this opens. */
     volatile CountDownLatch blockRelease = new CountDownLatch(1);
 
@@ -63,25 +57,7 @@ final class Fixtures {
                 .tool(Tool.builder("refusing_tool").description("Throws a protocol fault").build(), call -> {
                     throw McpException.invalidParams("refusing_tool refuses");
                 })
-                .tool(Tool.builder("sleep").description("Sleeps ms milliseconds, reporting progress")
-                        .inputSchema("{\"type\":\"object\",\"properties\":{\"ms\":{\"type\":\"integer\"}}}").build(),
-                        call -> {
-                            long ms = call.arguments().path("ms").asLong(100);
-                            long steps = 4;
-                            try {
-                                for (int i = 1; i <= steps; i++) {
-                                    Thread.sleep(ms / steps);
-                                    call.progress(i, (double) steps, "step " + i);
-                                }
-                            } catch (InterruptedException e) {
-                                sleepOutcomes.add("interrupted");
-                                throw e;
-                            }
-                            sleepOutcomes.add("finished");
-                            return CallToolResult.text("slept " + ms + " ms");
-                        })
                 .tool(Tool.builder("block").description("Blocks until the test releases it").build(), call -> {
-                    lastBlockThread = Thread.currentThread();
                     blockStarted.countDown();
                     blockRelease.await();
                     return CallToolResult.text("released");

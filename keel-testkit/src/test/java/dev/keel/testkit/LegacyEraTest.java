@@ -113,9 +113,9 @@ class LegacyEraTest {
     @Test
     void aBatchIsServedIn2025_03_26() {
         try (McpTestClient client = McpTestClient.connect(new Fixtures().server(), ProtocolVersion.V2025_03_26)) {
-            client.sendRawExpectingSilence("[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}]",
+            client.raw().sendExpectingSilence("[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}]",
                     java.time.Duration.ofMillis(200));
-            List<Reply> replies = client.sendRawCollecting("""
+            List<Reply> replies = client.raw().sendCollecting("""
                     [{"jsonrpc":"2.0","id":"a","method":"ping"},
                      {"jsonrpc":"2.0","method":"notifications/initialized"},
                      {"jsonrpc":"2.0","id":"b","method":"tools/call","params":{"name":"echo","arguments":{"message":"m"}}},
@@ -133,7 +133,7 @@ class LegacyEraTest {
     @Test
     void aBatchIsRefusedOutside2025_03_26() {
         try (McpTestClient client = McpTestClient.connect(new Fixtures().server(), ProtocolVersion.V2025_06_18)) {
-            Reply reply = client.sendRaw("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]");
+            Reply reply = client.raw().send("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]");
             assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_REQUEST);
             assertThat(reply.errorMessage()).contains("batches").contains("2025-06-18");
             assertThat(client.ping().isError()).isFalse();

@@ -42,12 +42,12 @@ class OfficialRequestExamplesTest {
         try (McpTestClient client = McpTestClient.connect(new Fixtures().server())) {
             if (example.getParent().getFileName().toString().equals("SubscriptionsListenRequest")) {
                 // a listen request is answered by a stream, acknowledged first, not by a response
-                client.sendRawExpectingSilence(request, java.time.Duration.ofMillis(100));
+                client.raw().sendExpectingSilence(request, java.time.Duration.ofMillis(100));
                 JsonNode ack = client.awaitNotification(n -> n.path("method").asString()
                         .equals("notifications/subscriptions/acknowledged"));
                 assertThat(ack.path("params").path("_meta").path("io.modelcontextprotocol/subscriptionId")).isEqualTo(id);
             } else {
-                Reply reply = client.sendRaw(request);
+                Reply reply = client.raw().send(request);
                 assertThat(reply.id()).isEqualTo(id);
             }
             client.assertNoViolations();

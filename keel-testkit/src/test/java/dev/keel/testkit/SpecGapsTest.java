@@ -91,7 +91,7 @@ class SpecGapsTest {
     @Test
     void aBatchMayCarryResponsesWhichAreNotAnswered() {
         try (McpTestClient client = McpTestClient.connect(new Fixtures().server(), ProtocolVersion.V2025_03_26)) {
-            List<Reply> replies = client.sendRawCollecting("""
+            List<Reply> replies = client.raw().sendCollecting("""
                     [{"jsonrpc":"2.0","id":"s-1","result":{}},{"jsonrpc":"2.0","id":"p","method":"ping"}]""", 1);
             assertThat(replies).singleElement().satisfies(r -> assertThat(r.id().asString()).isEqualTo("p"));
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.ClientOptions;
 import dev.keel.client.Connection;
 import dev.keel.client.McpClient;
 import dev.keel.core.McpServer;
@@ -37,7 +38,7 @@ class UnitsToolsetTest {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
                 "dev.keel.server.KeelMain", "serve", "--stdio", "--toolset", "units");
-        try (McpClient client = McpClient.connect(Connection.process(command), McpClient.Options.named("units-test", "1"))) {
+        try (McpClient client = McpClient.connect(Connection.process(command), ClientOptions.named("units-test", "1"))) {
             assertThat(client.listTools()).extracting(dev.keel.spec.Tool::name).containsExactly("convertLength", "fahrenheit");
             CallToolResult result = client.callTool("fahrenheit", JsonNodeFactory.instance.objectNode().put("celsius", 0), null);
             assertThat(((TextContent) result.content().get(0)).text()).isEqualTo("32.0 °F");

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.keel.client.Connection;
 import dev.keel.core.McpServer;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.TransportContract;
 
 /** Streamable HTTP passes the transport contract, in both eras, over real sockets. */
@@ -14,12 +14,12 @@ class HttpTransportContractTest extends TransportContract {
     private final List<HttpTransport> transports = new ArrayList<>();
 
     @Override
-    protected ClientConnection connect(McpServer server) {
+    protected Connection connect(McpServer server) {
         // a short keep-alive, so that a closed 2026-07-28 stream is noticed (and the request cancelled) quickly
         HttpTransport transport = HttpTransport.builder().port(0).keepAlive(Duration.ofMillis(100)).build();
         transport.start(server);
         transports.add(transport);
-        return ClientConnection.http(transport.url());
+        return Connection.http(transport.url());
     }
 
     @Override

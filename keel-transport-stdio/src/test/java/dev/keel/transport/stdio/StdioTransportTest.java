@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
 import dev.keel.core.McpServer;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.spec.ProtocolVersion;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.testkit.Reply;
 import dev.keel.testkit.TransportContract;
@@ -31,11 +31,11 @@ class StdioTransportTest extends TransportContract {
     private OutputStream toServer;
 
     @Override
-    protected ClientConnection connect(McpServer server) throws IOException {
+    protected Connection connect(McpServer server) throws IOException {
         return connect(server, StdioTransport.builder());
     }
 
-    private ClientConnection connect(McpServer server, StdioTransport.Builder builder) throws IOException {
+    private Connection connect(McpServer server, StdioTransport.Builder builder) throws IOException {
         Pipe in = Pipe.open();
         Pipe out = Pipe.open();
         transport = builder.input(Channels.newInputStream(in.source()))
@@ -43,7 +43,7 @@ class StdioTransportTest extends TransportContract {
         exit = CompletableFuture.supplyAsync(() -> transport.run(server));
         toServer = Channels.newOutputStream(in.sink());
         InputStream fromServer = Channels.newInputStream(out.source());
-        return ClientConnection.lines(fromServer, toServer);
+        return Connection.lines(fromServer, toServer);
     }
 
     @Override
@@ -56,9 +56,9 @@ class StdioTransportTest extends TransportContract {
 
     @Test
     void aLineOverTheLimitIsAnsweredWithoutBeingBufferedAndReadingGoesOn() throws Exception {
-        ClientConnection connection = connect(fixtures.builder().build(), StdioTransport.builder().maxMessageBytes(1000));
+        Connection connection = connect(fixtures.builder().build(), StdioTransport.builder().maxMessageBytes(1000));
         try (McpTestClient client = McpTestClient.builder().connect(connection)) {
-            Reply tooLong = client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"p\":\""
+            Reply tooLong = client.raw().send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"p\":\""
                     + "y".repeat(5000) + "\"}}");
             assertThat(tooLong.errorCode()).isEqualTo(JsonRpcError.INVALID_REQUEST);
             assertThat(tooLong.errorMessage()).contains("more than the limit of 1000 bytes");
@@ -68,16 +68,16 @@ class StdioTransportTest extends TransportContract {
 
     @Test
     void crlfLineEndingsAndBlankLinesAreAccepted() throws Exception {
-        ClientConnection connection = connect(fixtures.builder().build());
+        Connection connection = connect(fixtures.builder().build());
         try (McpTestClient client = McpTestClient.builder().version(ProtocolVersion.V2025_03_26).connect(connection)) {
-            Reply reply = client.sendRaw("\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"crlf\",\"method\":\"ping\"}\r");
+            Reply reply = client.raw().send("\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"crlf\",\"method\":\"ping\"}\r");
             assertThat(reply.isError()).isFalse();
         }
     }
 
     @Test
     void atEndOfInputRunningRequestsFinishAndTheTransportReturnsZero() throws Exception {
-        ClientConnection connection = connect(fixtures.builder().build());
+        Connection connection = connect(fixtures.builder().build());
         McpTestClient client = McpTestClient.builder().connect(connection);
         McpTestClient.RequestHandle sleeping = client.startTool("sleep", Map.of("ms", 300));
         // lines are read in order: the request is running before the end of input is seen
@@ -90,7 +90,7 @@ class StdioTransportTest extends TransportContract {
 
     @Test
     void atEndOfInputRequestsThatOutliveTheGraceAreCancelledAndTheTransportStillEnds() throws Exception {
-        ClientConnection connection = connect(fixtures.builder().build(),
+        Connection connection = connect(fixtures.builder().build(),
                 StdioTransport.builder().shutdownGrace(Duration.ofMillis(200)));
         McpTestClient client = McpTestClient.builder().connect(connection);
         McpTestClient.RequestHandle blocked = client.startTool("block", Map.of());
@@ -106,7 +106,7 @@ class StdioTransportTest extends TransportContract {
 
     @Test
     void aListenStreamTheServerEndsGetsItsClosingResultThenACancellationNamingIt() throws Exception {
-        ClientConnection connection = connect(fixtures.builder().build(),
+        Connection connection = connect(fixtures.builder().build(),
                 StdioTransport.builder().shutdownGrace(Duration.ofMillis(100)));
         McpTestClient client = McpTestClient.builder().connect(connection);
         McpTestClient.RequestHandle listen = client.start("subscriptions/listen",

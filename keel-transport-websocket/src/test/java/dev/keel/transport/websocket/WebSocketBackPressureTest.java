@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.transport.http.HttpTransport;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +72,7 @@ class WebSocketBackPressureTest {
             assertThat(allReturned.await(10, TimeUnit.SECONDS)).as("every handler returned its answer").isTrue();
 
             try (McpTestClient other = McpTestClient.builder().version(ProtocolVersion.V2025_11_25)
-                    .connect(ClientConnection.webSocket(uri))) {
+                    .connect(Connection.webSocket(uri))) {
                 for (int i = 0; i < 20; i++) {
                     assertThat(other.callTool("echo", Map.of("message", "turn " + i)).text()).isEqualTo("turn " + i);
                 }

@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
+import dev.keel.client.WebSocketConnection;
 import dev.keel.core.McpServer;
 import dev.keel.spec.ProtocolVersion;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.testkit.TransportContract;
-import dev.keel.testkit.WebSocketClientConnection;
 import dev.keel.transport.http.HttpTransport;
 
 /** WebSocket passes the transport contract, and refuses what it must. */
@@ -35,8 +35,8 @@ class WebSocketContractTest extends TransportContract {
     }
 
     @Override
-    protected ClientConnection connect(McpServer server) {
-        return ClientConnection.webSocket(start(server, WebSocketEndpoint.builder()));
+    protected Connection connect(McpServer server) {
+        return Connection.webSocket(start(server, WebSocketEndpoint.builder()));
     }
 
     @Override
@@ -47,14 +47,14 @@ class WebSocketContractTest extends TransportContract {
     @Test
     void aForeignOriginCannotUpgrade() {
         URI uri = start(fixtures.builder().build(), WebSocketEndpoint.builder());
-        WebSocketClientConnection foreign = ClientConnection.webSocket(uri, Map.of("Origin", "https://evil.example.com"));
+        WebSocketConnection foreign = Connection.webSocket(uri, Map.of("Origin", "https://evil.example.com"));
         assertThatThrownBy(() -> foreign.start(message -> { })).hasStackTraceContaining("403");
     }
 
     @Test
     void anOversizedFrameClosesTheSocketWith1009() throws Exception {
         URI uri = start(fixtures.builder().build(), WebSocketEndpoint.builder().maxMessageBytes(64 * 1024));
-        WebSocketClientConnection connection = ClientConnection.webSocket(uri);
+        WebSocketConnection connection = Connection.webSocket(uri);
         McpTestClient client = McpTestClient.builder().version(ProtocolVersion.V2026_07_28).connect(connection);
         assertThat(client.callTool("echo", Map.of("message", "small")).text()).isEqualTo("small");
         try {
@@ -75,7 +75,7 @@ class WebSocketContractTest extends TransportContract {
     @Test
     void stoppingClosesSocketsWithGoingAway() throws Exception {
         URI uri = start(fixtures.builder().build(), WebSocketEndpoint.builder());
-        WebSocketClientConnection connection = ClientConnection.webSocket(uri);
+        WebSocketConnection connection = Connection.webSocket(uri);
         McpTestClient client = McpTestClient.builder().version(ProtocolVersion.V2025_11_25).connect(connection);
         assertThat(client.ping().isError()).isFalse();
         transports.getLast().stop(Duration.ofSeconds(1));

@@ -13,13 +13,13 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
+import dev.keel.client.WebSocketConnection;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.McpTestClient;
-import dev.keel.testkit.WebSocketClientConnection;
 import dev.keel.transport.http.HttpTransport;
 
 /** The server pings every interval: a peer that answers stays, a peer silent for two intervals is closed. */
@@ -47,7 +47,7 @@ class WebSocketKeepAliveTest {
 
     @Test
     void aClientLibraryThatAnswersPingsStaysConnectedPastSeveralIntervals() {
-        WebSocketClientConnection connection = ClientConnection.webSocket(uri);  // the JDK's client answers pings itself
+        WebSocketConnection connection = Connection.webSocket(uri);  // the JDK's client answers pings itself
         try (McpTestClient client = McpTestClient.builder().version(ProtocolVersion.V2025_11_25).connect(connection)) {
             assertThatThrownBy(() -> connection.closeStatus().get(INTERVAL.toMillis() * 6, TimeUnit.MILLISECONDS))
                     .as("no close in six intervals").isInstanceOf(TimeoutException.class);

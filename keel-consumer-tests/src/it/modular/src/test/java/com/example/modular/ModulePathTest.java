@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.ClientOptions;
 import dev.keel.client.Connection;
 import dev.keel.client.McpClient;
 import dev.keel.spec.CallToolResult;
@@ -34,7 +35,7 @@ class ModulePathTest {
 
     @Test
     void theModularServerResolvesKeelsModulesAndServesItsDeclarations() {
-        try (McpClient client = McpClient.connect(Connection.process(command()), McpClient.Options.named("modular", "1"))) {
+        try (McpClient client = McpClient.connect(Connection.process(command()), ClientOptions.named("modular", "1"))) {
             assertThat(client.serverInfo().name()).isEqualTo("modular");
             assertThat(client.listTools()).singleElement().satisfies(tool -> {
                 assertThat(tool.name()).isEqualTo("plan");

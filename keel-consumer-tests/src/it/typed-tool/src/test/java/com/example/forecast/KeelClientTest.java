@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.ClientOptions;
 import dev.keel.client.Connection;
 import dev.keel.client.McpClient;
 import dev.keel.core.McpServer;
@@ -29,7 +30,7 @@ class KeelClientTest {
         McpServer server = ForecastServer.server();
         HttpTransport http = HttpTransport.builder().port(0).build();
         http.start(server);
-        try (McpClient client = McpClient.connect(Connection.http(http.url()), McpClient.Options.named("consumer", "1"))) {
+        try (McpClient client = McpClient.connect(Connection.http(http.url()), ClientOptions.named("consumer", "1"))) {
             assertTheForecastWorks(client);
         } finally {
             http.stop(Duration.ofSeconds(5));
@@ -49,7 +50,7 @@ class KeelClientTest {
             }
         });
         try (McpClient client = McpClient.connect(Connection.lines(process.getInputStream(), process.getOutputStream()),
-                McpClient.Options.named("consumer", "1"))) {
+                ClientOptions.named("consumer", "1"))) {
             assertTheForecastWorks(client);
         }
         process.getOutputStream().close();

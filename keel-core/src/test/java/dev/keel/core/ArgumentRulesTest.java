@@ -1,5 +1,10 @@
-package dev.keel.testkit;
+package dev.keel.core;
 
+import static dev.keel.core.Replies.error;
+import static dev.keel.core.Replies.errorData;
+import static dev.keel.core.Replies.json;
+import static dev.keel.core.Replies.text;
+import static dev.keel.core.Replies.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,10 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.keel.core.ArgumentRules;
-import dev.keel.core.McpServer;
-import dev.keel.core.Tool;
+import dev.keel.client.McpClient;
 import dev.keel.jsonrpc.JsonRpcError;
+import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
 
@@ -73,11 +77,11 @@ class ArgumentRulesTest {
     @ParameterizedTest(name = "{0} allowed: {1}")
     @MethodSource("paths")
     void pathsMustStayInsideTheBaseAfterResolvingDotsAndLinks(String path, boolean allowed) {
-        try (McpTestClient client = McpTestClient.connect(server())) {
-            McpTestClient.ToolResult result = client.callTool("read", Map.of("path", path));
-            assertThat(result.isError()).isEqualTo(!allowed);
+        try (McpClient client = InProcessClient.connect(server())) {
+            CallToolResult result = client.callTool("read", json(Map.of("path", path)), null);
+            assertThat(result.failed()).isEqualTo(!allowed);
             if (!allowed) {
-                assertThat(result.text()).isEqualTo(
+                assertThat(text(result)).isEqualTo(
                         "Invalid arguments for tool read: path: must name a path inside the allowed directory");
             }
         }
@@ -86,30 +90,34 @@ class ArgumentRulesTest {
     @Test
     void aPrefixOfTheBaseIsNotInsideIt() {
         // "/…/data-evil" starts with the string "/…/data" but is not inside it
-        try (McpTestClient client = McpTestClient.connect(server())) {
-            assertThat(client.callTool("read", Map.of("path", tmp.resolve("data-evil/secret.txt").toString()))
-                    .isError()).isTrue();
+        try (McpClient client = InProcessClient.connect(server())) {
+            assertThat(client.callTool("read", json(Map.of("path", tmp.resolve("data-evil/secret.txt").toString())), null)
+                    .failed()).isTrue();
         }
     }
 
     @Test
     void eachRuleNamesItsArgument() {
-        try (McpTestClient client = McpTestClient.connect(server())) {
-            assertThat(client.callTool("read", Map.of("mode", "exec")).text()).endsWith("mode: must be one of [text, binary]");
-            assertThat(client.callTool("read", Map.of("name", "waytoolongname")).text())
-                    .endsWith("name: must be 1 to 8 characters long, was 14");
-            assertThat(client.callTool("read", Map.of("name", "ABC")).text()).endsWith("name: must match the pattern [a-z]+");
-            assertThat(client.callTool("read", Map.of("limit", 1000)).text()).endsWith("limit: must be a number from 1 to 100");
-            assertThat(client.callTool("read", Map.of("mode", "text", "name", "abc", "limit", 5)).text()).isEqualTo("ok");
+        try (McpClient client = InProcessClient.connect(server())) {
+            assertThat(read(client, Map.of("mode", "exec"))).endsWith("mode: must be one of [text, binary]");
+            assertThat(read(client, Map.of("name", "waytoolongname"))).endsWith("name: must be 1 to 8 characters long, was 14");
+            assertThat(read(client, Map.of("name", "ABC"))).endsWith("name: must match the pattern [a-z]+");
+            assertThat(read(client, Map.of("limit", 1000))).endsWith("limit: must be a number from 1 to 100");
+            assertThat(read(client, Map.of("mode", "text", "name", "abc", "limit", 5))).isEqualTo("ok");
         }
     }
 
     @Test
     void ruleFailuresAreInvalidParamsBefore2025_11_25() {
-        try (McpTestClient client = McpTestClient.connect(server(), ProtocolVersion.V2025_06_18)) {
-            Reply reply = client.callToolReply("read", Map.of("path", "../x"));
-            assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
-            assertThat(reply.errorData().path("violations").get(0).path("path").asString()).isEqualTo("path");
+        try (McpClient client = InProcessClient.connect(server(), ProtocolVersion.V2025_06_18)) {
+            Response reply = client.request("tools/call", toolCall("read", Map.of("path", "../x")));
+            assertThat(error(reply).code()).isEqualTo(JsonRpcError.INVALID_PARAMS);
+            assertThat(errorData(reply).path("violations").get(0).path("path").asString()).isEqualTo("path");
         }
+    }
+
+    /** The text {@code read} answers with {@code arguments}. */
+    private static String read(McpClient client, Map<String, Object> arguments) {
+        return text(client.callTool("read", json(arguments), null));
     }
 }

@@ -1,13 +1,17 @@
-package dev.keel.testkit;
+package dev.keel.core;
 
+import static dev.keel.core.Replies.error;
+import static dev.keel.core.Replies.json;
+import static dev.keel.core.Replies.result;
+import static dev.keel.core.Replies.text;
+import static dev.keel.core.Replies.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.keel.core.McpServer;
-import dev.keel.core.Tool;
+import dev.keel.client.McpClient;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.GetPromptResult;
@@ -24,15 +28,16 @@ class RuntimeRegistrationTest {
     @Test
     void aToolAddedWhileRunningIsListedAndCallableAndARemovedOneIsGone() {
         McpServer server = new Fixtures().server();
-        try (McpTestClient client = McpTestClient.connect(server, ProtocolVersion.V2025_06_18)) {
+        try (McpClient client = InProcessClient.connect(server, ProtocolVersion.V2025_06_18)) {
             server.addTool(Tool.builder("late").build(), call -> CallToolResult.text("here"));
-            assertThat(client.listTools().tools()).last().extracting(dev.keel.spec.Tool::name).isEqualTo("late");
-            assertThat(client.callTool("late", Map.of()).text()).isEqualTo("here");
+            assertThat(client.listTools()).last().extracting(dev.keel.spec.Tool::name).isEqualTo("late");
+            assertThat(text(client.callTool("late", json(Map.of()), null))).isEqualTo("here");
 
             assertThat(server.removeTool("late")).isTrue();
             assertThat(server.removeTool("late")).isFalse();
-            assertThat(client.listTools().tools()).extracting(dev.keel.spec.Tool::name).doesNotContain("late");
-            assertThat(client.callToolReply("late", Map.of()).errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
+            assertThat(client.listTools()).extracting(dev.keel.spec.Tool::name).doesNotContain("late");
+            assertThat(error(client.request("tools/call", toolCall("late", Map.of()))).code())
+                    .isEqualTo(JsonRpcError.INVALID_PARAMS);
         }
     }
 
@@ -43,30 +48,30 @@ class RuntimeRegistrationTest {
                 .tool(Tool.builder("alpha").build(), call -> CallToolResult.text("a"))
                 .tool(Tool.builder("mid").build(), call -> CallToolResult.text("m"))
                 .build();
-        try (McpTestClient client = McpTestClient.connect(server)) {
-            assertThat(client.listTools().tools()).extracting(dev.keel.spec.Tool::name)
+        try (McpClient client = InProcessClient.connect(server)) {
+            assertThat(client.listTools()).extracting(dev.keel.spec.Tool::name)
                     .containsExactly("zeta", "alpha", "mid");
-            assertThat(client.listTools()).isEqualTo(client.listTools());
+            assertThat(result(client.request("tools/list", null))).isEqualTo(result(client.request("tools/list", null)));
         }
     }
 
     @Test
     void resourcesAndPromptsAreAddedAndRemovedToo() {
         McpServer server = McpServer.builder().build();
-        try (McpTestClient client = McpTestClient.connect(server)) {
-            assertThat(client.listResources().resources()).isEmpty();
+        try (McpClient client = InProcessClient.connect(server)) {
+            assertThat(client.listResources()).isEmpty();
             server.addResource(Resource.of("mem://x", "x", null, "text/plain"),
                     call -> ReadResourceResult.of(TextResourceContents.of(call.uri(), "text/plain", "x")));
             server.addPrompt(Prompt.of("p", "a prompt"), call -> GetPromptResult.of(null, PromptMessage.user("hi")));
 
             assertThat(client.readResource("mem://x").contents()).hasSize(1);
-            assertThat(client.listPrompts().prompts()).hasSize(1);
+            assertThat(client.listPrompts()).hasSize(1);
 
             server.removeResource("mem://x");
             server.removePrompt("p");
-            assertThat(client.request("resources/read", Map.of("uri", "mem://x")).errorCode())
+            assertThat(error(client.request("resources/read", json(Map.of("uri", "mem://x")))).code())
                     .isEqualTo(JsonRpcError.INVALID_PARAMS);
-            assertThat(client.listPrompts().prompts()).isEmpty();
+            assertThat(client.listPrompts()).isEmpty();
         }
     }
 }

@@ -1,5 +1,8 @@
-package dev.keel.testkit;
+package dev.keel.core;
 
+import static dev.keel.core.Replies.error;
+import static dev.keel.core.Replies.json;
+import static dev.keel.core.Replies.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,13 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
-import dev.keel.core.CallContext;
-import dev.keel.core.McpException;
-import dev.keel.core.McpServer;
-import dev.keel.core.Middleware;
-import dev.keel.core.RequestIdMiddleware;
-import dev.keel.core.TimingMiddleware;
-import dev.keel.core.Tool;
+import dev.keel.client.McpClient;
+import dev.keel.core.spi.Channel;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CallToolResult;
@@ -41,8 +39,8 @@ class MiddlewareTest {
             trace.add("inner out");
             return r;
         };
-        try (McpTestClient client = McpTestClient.connect(serverWith(outer, inner))) {
-            client.callTool("echo", Map.of("message", "x"));
+        try (McpClient client = InProcessClient.connect(serverWith(outer, inner))) {
+            client.callTool("echo", json(Map.of("message", "x")), null);
         }
         assertThat(trace).containsExactly("outer in", "inner in", "inner out", "outer out");
     }
@@ -56,12 +54,12 @@ class MiddlewareTest {
                 return chain.proceed(call);
             }
             String replaced = call.params().toString().replace("\"original\"", "\"replaced\"");
-            return chain.proceed(new dev.keel.core.Call(call.id(), call.method(),
+            return chain.proceed(new Call(call.id(), call.method(),
                     dev.keel.jsonrpc.RawJson.of(replaced, tools.jackson.databind.json.JsonMapper.shared()), call.context()));
         };
         Middleware nonBlocking = new Middleware() {
             @Override
-            public Response handle(dev.keel.core.Call call, Middleware.Chain chain) {
+            public Response handle(Call call, Middleware.Chain chain) {
                 return rewrite.handle(call, chain);
             }
 
@@ -77,7 +75,7 @@ class MiddlewareTest {
         for (Middleware m : List.of(rewrite, nonBlocking)) {
             java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
             McpServer server = serverWith(m);
-            dev.keel.core.spi.Channel channel = server.openChannel(
+            Channel channel = server.openChannel(
                     bytes -> answer.complete(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
             channel.serve(codec.decode(request), bytes -> answer.complete(
                     new String(bytes, java.nio.charset.StandardCharsets.UTF_8)), null, false);
@@ -94,8 +92,8 @@ class MiddlewareTest {
             seen.add(call.context().protocolVersion());
             return chain.proceed(call);
         };
-        try (McpTestClient modern = McpTestClient.connect(serverWith(spy));
-                McpTestClient legacy = McpTestClient.connect(serverWith(spy), ProtocolVersion.V2025_03_26)) {
+        try (McpClient modern = InProcessClient.connect(serverWith(spy));
+                McpClient legacy = InProcessClient.connect(serverWith(spy), ProtocolVersion.V2025_03_26)) {
             modern.listTools();
             legacy.listTools();
         }
@@ -108,18 +106,18 @@ class MiddlewareTest {
             chain.proceed(call);
             return chain.proceed(call);
         });
-        try (McpTestClient client = McpTestClient.connect(serverWith(twice))) {
-            Reply reply = client.callToolReply("echo", Map.of("message", "x"));
-            assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INTERNAL_ERROR);
-            assertThat(reply.errorMessage()).contains("correlation id");
+        try (McpClient client = InProcessClient.connect(serverWith(twice))) {
+            Response reply = client.request("tools/call", toolCall("echo", Map.of("message", "x")));
+            assertThat(error(reply).code()).isEqualTo(JsonRpcError.INTERNAL_ERROR);
+            assertThat(error(reply).message()).contains("correlation id");
         }
     }
 
     @Test
     void aMiddlewareThatReturnsNullIsNamed() {
         Middleware nothing = Middleware.named("Nothing", (call, chain) -> null);
-        try (McpTestClient client = McpTestClient.connect(serverWith(nothing))) {
-            assertThat(client.callToolReply("echo", Map.of("message", "x")).errorCode())
+        try (McpClient client = InProcessClient.connect(serverWith(nothing))) {
+            assertThat(error(client.request("tools/call", toolCall("echo", Map.of("message", "x")))).code())
                     .isEqualTo(JsonRpcError.INTERNAL_ERROR);
         }
     }
@@ -132,11 +130,11 @@ class MiddlewareTest {
             }
             return chain.proceed(call);
         };
-        try (McpTestClient client = McpTestClient.connect(serverWith(deny))) {
-            Reply reply = client.callToolReply("echo", Map.of("message", "x"));
-            assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_REQUEST);
-            assertThat(reply.errorMessage()).isEqualTo("calls are switched off");
-            assertThat(client.listTools().tools()).isNotEmpty();
+        try (McpClient client = InProcessClient.connect(serverWith(deny))) {
+            Response reply = client.request("tools/call", toolCall("echo", Map.of("message", "x")));
+            assertThat(error(reply).code()).isEqualTo(JsonRpcError.INVALID_REQUEST);
+            assertThat(error(reply).message()).isEqualTo("calls are switched off");
+            assertThat(client.listTools()).isNotEmpty();
         }
     }
 
@@ -152,9 +150,9 @@ class MiddlewareTest {
                     return CallToolResult.text("ok");
                 })
                 .build();
-        try (McpTestClient client = McpTestClient.connect(server)) {
-            client.callTool("who", Map.of());
-            client.callTool("who", Map.of());
+        try (McpClient client = InProcessClient.connect(server)) {
+            client.callTool("who", json(Map.of()), null);
+            client.callTool("who", json(Map.of()), null);
         }
         assertThat(seen).hasSize(4).doesNotContainNull();
         assertThat(seen.get(0)).isNotEqualTo(seen.get(2));
