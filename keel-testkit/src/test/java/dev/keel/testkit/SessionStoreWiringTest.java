@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.McpClient;
 import dev.keel.core.CallContext;
 import dev.keel.core.McpServer;
 import dev.keel.core.spi.SessionRecord;
@@ -151,9 +152,9 @@ class SessionStoreWiringTest {
     void aFullSessionStoreRefusesInitializeWithAServerBusyErrorNamingItsLimit() {
         McpServer server = new Fixtures().builder().sessionStore(SessionStore.inMemory(1, InstantSource.system())).build();
         try (McpTestClient first = legacy(server)) {
-            assertThatThrownBy(() -> legacy(server)).isInstanceOfSatisfying(McpTestClient.RpcError.class, e -> {
+            assertThatThrownBy(() -> legacy(server)).isInstanceOfSatisfying(McpClient.RpcException.class, e -> {
                 assertThat(e.code()).isEqualTo(-32603);
-                assertThat(e.reply().errorMessage()).contains("Server busy").contains("maximum of 1 sessions");
+                assertThat(e.getMessage()).contains("Server busy").contains("maximum of 1 sessions");
             });
             assertThat(first.ping().isError()).isFalse();
         }
