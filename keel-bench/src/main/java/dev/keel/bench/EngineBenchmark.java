@@ -1,5 +1,6 @@
 package dev.keel.bench;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Inbound;
 import dev.keel.core.spi.MessageSink;
 
 /**
@@ -46,9 +48,9 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void start() {
         server = Fixtures.echoServer();
-        channel = server.openChannel(message -> { });
+        channel = server.connector().open(message -> { }, Map.of());
         annotatedServer = Fixtures.annotatedEchoServer();
-        annotatedChannel = annotatedServer.openChannel(message -> { });
+        annotatedChannel = annotatedServer.connector().open(message -> { }, Map.of());
         hundred = new byte[100][];
     }
 
@@ -77,7 +79,7 @@ public class EngineBenchmark {
     @Benchmark
     public byte[] oneToolsCall() {
         Answer answer = new Answer();
-        channel.receive(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel"), answer);
+        channel.receive(Inbound.of(server.codec().decode(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel")), answer));
         return answer.done.join();
     }
 
@@ -88,7 +90,8 @@ public class EngineBenchmark {
     @Benchmark
     public byte[] oneToolsCallOnTheCallersThread() {
         Answer answer = new Answer();
-        channel.serve(server.codec().decode(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel")), answer, null, false);
+        channel.receive(new Inbound(server.codec().decode(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel")), answer,
+                null, Inbound.Threading.INLINE_IF_NON_BLOCKING));
         return answer.done.getNow(null);
     }
 
@@ -96,8 +99,8 @@ public class EngineBenchmark {
     @Benchmark
     public byte[] oneAnnotatedToolsCallOnTheCallersThread() {
         Answer answer = new Answer();
-        annotatedChannel.serve(annotatedServer.codec().decode(Fixtures.echoCall(ids.incrementAndGet(), "hello, keel")),
-                answer, null, false);
+        annotatedChannel.receive(new Inbound(annotatedServer.codec().decode(Fixtures.echoCall(ids.incrementAndGet(),
+                "hello, keel")), answer, null, Inbound.Threading.INLINE_IF_NON_BLOCKING));
         return answer.done.getNow(null);
     }
 
@@ -119,7 +122,7 @@ public class EngineBenchmark {
             hundred[i] = Fixtures.echoCall(ids.incrementAndGet(), "hello, keel");
         }
         for (byte[] call : hundred) {
-            channel.receive(call, sink);
+            channel.receive(Inbound.of(server.codec().decode(call), sink));
         }
         all.await();
     }

@@ -1,5 +1,6 @@
 package dev.keel.core;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -61,7 +62,7 @@ public final class CallContext {
      * Who made the request, once an authentication middleware has established it. Server-side state
      * handed to the client (multi round-trip {@code requestState}) is bound to its name.
      */
-    public static final Key<java.security.Principal> PRINCIPAL = Key.of("keel.principal", java.security.Principal.class);
+    public static final Key<Principal> PRINCIPAL = Key.of("keel.principal", Principal.class);
 
     private final Map<Key<?>, Object> transportAttributes;
     private Map<Key<?>, Object> attributes;

@@ -2,9 +2,13 @@ package dev.keel.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -17,12 +21,15 @@ import dev.keel.spec.CancelledNotificationParams;
 import dev.keel.spec.ClientCapabilities;
 import dev.keel.spec.CreateMessageRequest;
 import dev.keel.spec.CreateMessageRequestParams;
+import dev.keel.spec.CreateMessageResult;
 import dev.keel.spec.ElicitRequest;
 import dev.keel.spec.ElicitRequestFormParams;
 import dev.keel.spec.ElicitRequestURLParams;
+import dev.keel.spec.ElicitResult;
 import dev.keel.spec.InputRequest;
 import dev.keel.spec.InputResponse;
 import dev.keel.spec.ListRootsRequest;
+import dev.keel.spec.ListRootsResult;
 import dev.keel.spec.McpMethods;
 import dev.keel.spec.ProtocolVersion;
 import tools.jackson.core.JacksonException;
@@ -62,7 +69,7 @@ final class ClientQuestions {
             throw new IllegalStateException("a handler may ask the client only while serving tools/call, prompts/get"
                     + " or resources/read");
         }
-        Map<String, InputRequest> asked = new java.util.LinkedHashMap<>();
+        Map<String, InputRequest> asked = new LinkedHashMap<>();
         for (Map.Entry<String, InputRequest> question : questions.entrySet()) {
             requireCapability(context, question.getValue());
             asked.put(question.getKey(), context.isModern() ? withoutElicitationId(question.getValue())
@@ -75,13 +82,13 @@ final class ClientQuestions {
             throw new IllegalStateException("a handler declared non-blocking runs on the transport's own thread and "
                     + "cannot wait for a legacy client's answer; drop nonBlocking() from the tool that asks");
         }
-        Map<String, java.util.concurrent.Future<InputResponse>> waiting = new java.util.LinkedHashMap<>();
-        try (var scope = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        Map<String, Future<InputResponse>> waiting = new LinkedHashMap<>();
+        try (var scope = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Map.Entry<String, InputRequest> question : asked.entrySet()) {
                 waiting.put(question.getKey(), scope.submit(() -> askLegacy(context, question.getValue())));
             }
-            Map<String, InputResponse> answers = new java.util.LinkedHashMap<>();
-            for (Map.Entry<String, java.util.concurrent.Future<InputResponse>> answer : waiting.entrySet()) {
+            Map<String, InputResponse> answers = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<InputResponse>> answer : waiting.entrySet()) {
                 try {
                     answers.put(answer.getKey(), answer.getValue().get());
                 } catch (ExecutionException e) {
@@ -109,9 +116,9 @@ final class ClientQuestions {
 
     private static Class<? extends InputResponse> answerType(InputRequest request) {
         return switch (request) {
-            case ElicitRequest e -> dev.keel.spec.ElicitResult.class;
-            case CreateMessageRequest c -> dev.keel.spec.CreateMessageResult.class;
-            case ListRootsRequest r -> dev.keel.spec.ListRootsResult.class;
+            case ElicitRequest e -> ElicitResult.class;
+            case CreateMessageRequest c -> CreateMessageResult.class;
+            case ListRootsRequest r -> ListRootsResult.class;
         };
     }
 
@@ -240,7 +247,7 @@ final class ClientQuestions {
             return answer.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw new InterruptedException("the connection closed while waiting for the client");
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             throw new InterruptedException("the question was withdrawn");
         }
     }

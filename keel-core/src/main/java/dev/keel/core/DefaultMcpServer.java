@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Connector;
 import dev.keel.core.spi.EventBus;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.core.spi.SchemaSupport;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Each feature owns its registry and its methods; what they share (settings, paging, multi
  * round-trip state) they are given when they are made.
  */
-final class DefaultMcpServer implements McpServer {
+final class DefaultMcpServer implements McpServer, Connector {
 
     private final EngineSettings settings;
     private final JsonRpcCodec codec;
@@ -126,9 +127,14 @@ final class DefaultMcpServer implements McpServer {
     }
 
     @Override
-    public Channel openChannel(MessageSink sink, Map<CallContext.Key<?>, Object> transportAttributes) {
+    public Connector connector() {
+        return this;
+    }
+
+    @Override
+    public Channel open(MessageSink sink, Map<CallContext.Key<?>, Object> attributes) {
         ServerChannel channel = new ServerChannel(this, Objects.requireNonNull(sink, "sink"),
-                Objects.requireNonNull(transportAttributes, "transportAttributes"));
+                Objects.requireNonNull(attributes, "attributes"));
         channels.add(channel);
         return channel;
     }

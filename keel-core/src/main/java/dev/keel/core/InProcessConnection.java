@@ -5,6 +5,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Connector;
+import dev.keel.core.spi.Inbound;
+import dev.keel.core.spi.MessageSink;
+import dev.keel.jsonrpc.JsonRpcCodec;
 
 /**
  * A client's connection to a server in the same JVM, with no transport in between: every message the
@@ -31,9 +35,13 @@ import dev.keel.core.spi.Channel;
 public final class InProcessConnection implements AutoCloseable {
 
     private final Channel channel;
+    private final MessageSink toClient;
+    private final JsonRpcCodec codec;
 
-    private InProcessConnection(Channel channel) {
-        this.channel = channel;
+    private InProcessConnection(Connector connector, MessageSink toClient, Map<CallContext.Key<?>, Object> attributes) {
+        this.channel = connector.open(toClient, attributes);
+        this.toClient = toClient;
+        this.codec = connector.codec();
     }
 
     /** Opens a connection to {@code server} whose messages go to {@code toClient}. */
@@ -49,7 +57,7 @@ public final class InProcessConnection implements AutoCloseable {
             Map<CallContext.Key<?>, Object> attributes) {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(toClient, "toClient");
-        return new InProcessConnection(server.openChannel(toClient::accept, Map.copyOf(attributes)));
+        return new InProcessConnection(server.connector(), toClient::accept, Map.copyOf(attributes));
     }
 
     /**
@@ -57,7 +65,7 @@ public final class InProcessConnection implements AutoCloseable {
      * change it afterwards. After {@link #close()}, messages are dropped.
      */
     public void send(byte[] message) {
-        channel.receive(Objects.requireNonNull(message, "message"));
+        channel.receive(Inbound.of(codec.decode(Objects.requireNonNull(message, "message")), toClient));
     }
 
     /** Cancels the connection's running requests, ends its legacy session if it opened one, and stops taking messages. */

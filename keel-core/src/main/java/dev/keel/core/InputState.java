@@ -10,11 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.keel.spec.CreateMessageRequest;
+import dev.keel.spec.CreateMessageResult;
+import dev.keel.spec.ElicitRequest;
+import dev.keel.spec.ElicitResult;
 import dev.keel.spec.InputRequest;
 import dev.keel.spec.InputResponse;
+import dev.keel.spec.ListRootsRequest;
+import dev.keel.spec.ListRootsResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -156,17 +163,17 @@ final class InputState {
 
     private static String kindOf(InputRequest request) {
         return switch (request) {
-            case dev.keel.spec.ElicitRequest r -> "elicit";
-            case dev.keel.spec.CreateMessageRequest r -> "sample";
-            case dev.keel.spec.ListRootsRequest r -> "roots";
+            case ElicitRequest r -> "elicit";
+            case CreateMessageRequest r -> "sample";
+            case ListRootsRequest r -> "roots";
         };
     }
 
     private static String kindOf(InputResponse response) {
         return switch (response) {
-            case dev.keel.spec.ElicitResult r -> "elicit";
-            case dev.keel.spec.CreateMessageResult r -> "sample";
-            case dev.keel.spec.ListRootsResult r -> "roots";
+            case ElicitResult r -> "elicit";
+            case CreateMessageResult r -> "sample";
+            case ListRootsResult r -> "roots";
         };
     }
 
@@ -190,7 +197,7 @@ final class InputState {
             node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
             out.append('{');
             sorted.forEach((key, value) -> {
-                out.append(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(key)).append(':');
+                out.append(JsonNodeFactory.instance.stringNode(key)).append(':');
                 canonicalize(value, out);
                 out.append(',');
             });

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 import dev.keel.core.spi.SessionRecord;
+import dev.keel.core.spi.SessionStore;
 import dev.keel.jsonrpc.PendingRequests;
 import dev.keel.spec.ClientCapabilities;
 import dev.keel.spec.Implementation;
@@ -16,7 +17,7 @@ import dev.keel.spec.ProtocolVersion;
 
 /**
  * A legacy session, opened by {@code initialize}: the negotiated revision and the client's
- * capabilities hold for all of it. Its data lives in the {@link dev.keel.core.spi.SessionStore}; this
+ * capabilities hold for all of it. Its data lives in the {@link SessionStore}; this
  * object is the connection's copy, which the engine serves from, and every change goes through the
  * store first. What cannot leave the connection (the server's own requests awaiting answers) stays here.
  *

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.keel.jsonrpc.JsonRpcError;
+import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ClientCapabilities;
 import dev.keel.spec.ProtocolVersion;
 
@@ -12,7 +13,7 @@ import dev.keel.spec.ProtocolVersion;
  * A protocol fault: thrown by a handler or a middleware, answered with a JSON-RPC error.
  *
  * <p>Use it for faults of the request itself (an unknown tool, a malformed cursor, a missing
- * resource). A tool whose work fails returns {@link dev.keel.spec.CallToolResult#error(String)}
+ * resource). A tool whose work fails returns {@link CallToolResult#error(String)}
  * instead, so the model can read why. Any other exception becomes an internal error whose details
  * stay in the server log.
  *

@@ -1,21 +1,15 @@
 package dev.keel.core;
 
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 
 import dev.keel.core.spi.Channel;
 import dev.keel.core.spi.ComponentScanner;
-import dev.keel.core.spi.MessageSink;
-import dev.keel.core.spi.SchemaSupport;
-import dev.keel.core.spi.SessionStore;
-import dev.keel.core.spi.StateStore;
+import dev.keel.core.spi.Connector;
 import dev.keel.jsonrpc.JsonRpcCodec;
-import dev.keel.jsonrpc.JsonRpcLimits;
-import dev.keel.spec.CacheScope;
 import dev.keel.spec.Icon;
 import dev.keel.spec.Implementation;
 import dev.keel.spec.Prompt;
@@ -24,7 +18,7 @@ import dev.keel.spec.ResourceTemplate;
 
 /**
  * An MCP server: tools, resources and prompts behind one engine that speaks every protocol revision
- * from 2024-11-05 to 2026-07-28. Transports reach it through {@link #openChannel}.
+ * from 2024-11-05 to 2026-07-28. Transports reach it through its {@link #connector()}.
  *
  * <pre>{@code
  * McpServer server = McpServer.builder()
@@ -50,16 +44,11 @@ public interface McpServer extends AutoCloseable {
     /** The codec (and mapper) the server reads and writes with. */
     JsonRpcCodec codec();
 
-    /** Opens a channel for one connection whose messages go to {@code sink}. */
-    default Channel openChannel(MessageSink sink) {
-        return openChannel(sink, Map.of());
-    }
-
     /**
-     * Opens a channel for one connection whose messages go to {@code sink}, with what the transport
-     * knows about the connection (remote address, credentials) as attributes of every request.
+     * What transports talk to: opens a {@link Channel} per connection. Kept apart from
+     * the rest of this interface, which is what applications build with.
      */
-    Channel openChannel(MessageSink sink, Map<CallContext.Key<?>, Object> transportAttributes);
+    Connector connector();
 
     /**
      * Adds a tool.
@@ -138,7 +127,7 @@ public interface McpServer extends AutoCloseable {
      * Builds a {@link McpServer}; not thread-safe. Every setting has a sensible default; only the
      * server's name and version deserve to be set by every application.
      */
-    final class Builder {
+    final class Builder extends ServerOptions<Builder> {
         String name = "keel";
         String version = "0.1.0";
         String title;
@@ -148,27 +137,14 @@ public interface McpServer extends AutoCloseable {
         String instructions;
         final List<Registration> registrations = new ArrayList<>();
         final List<Middleware> middleware = new ArrayList<>();
-        JsonRpcLimits limits = JsonRpcLimits.defaults();
-        int maxInFlightPerChannel = 1024;
-        Duration discoverTtl = Duration.ofMinutes(5);
-        Duration listTtl = Duration.ofMinutes(1);
-        Duration readTtl = Duration.ZERO;
-        CacheScope cacheScope = CacheScope.PUBLIC;
-        boolean serverInfoInResults = true;
-        ExecutorService executor;
-        SchemaSupport schemaSupport;
-        Duration requestTimeout = Duration.ofMinutes(5);
-        int pageSize = 100;
-        StateKeys stateKeys;
-        final java.util.Map<String, Completer> completers = new java.util.LinkedHashMap<>();
-        dev.keel.core.spi.EventBus eventBus;
-        Duration clientRequestTimeout = Duration.ofMinutes(10);
-        Duration inputRequestTtl = Duration.ofMinutes(10);
-        SessionStore sessionStore;
-        StateStore stateStore;
-        Duration sessionTtl = Duration.ofHours(1);
+        final Map<String, Completer> completers = new LinkedHashMap<>();
 
         Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** The server's programmatic name (default {@code keel}). */
@@ -279,178 +255,12 @@ public interface McpServer extends AutoCloseable {
                     + Objects.requireNonNull(argument, "argument");
         }
 
-        /**
-         * Where change events go (default: an in-memory bus for this process). A shared bus
-         * ({@code keel-redis}) lets a change on one node reach clients listening on every node. The
-         * server does not close a bus given here.
-         */
-        public Builder eventBus(dev.keel.core.spi.EventBus bus) {
-            this.eventBus = Objects.requireNonNull(bus, "bus");
-            return this;
-        }
-
-        /**
-         * Where legacy sessions' data is kept (default: {@link SessionStore#inMemory()}). A shared store
-         * ({@code keel-redis}) lets every node read what a session settled. The server does not close a
-         * store given here.
-         */
-        public Builder sessionStore(SessionStore store) {
-            this.sessionStore = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * Where values behind handles and legacy sessions' own values are kept (default:
-         * {@link StateStore#inMemory()}); handlers reach them with {@link RequestContext#state()}. A shared
-         * store ({@code keel-redis}) lets any node serve the next call. The server does not close a store
-         * given here.
-         */
-        public Builder stateStore(StateStore store) {
-            this.stateStore = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * How long the stores keep a legacy session's data after it was last used (default 1 hour). A
-         * session in use is extended as it goes, and its data deleted when its connection closes; this
-         * bounds how long the data of a session whose node went away lingers.
-         */
-        public Builder sessionTtl(Duration ttl) {
-            if (requireNonNegative(ttl, "sessionTtl").isZero()) {
-                throw new IllegalArgumentException("sessionTtl must be positive");
-            }
-            this.sessionTtl = ttl;
-            return this;
-        }
-
-        /**
-         * How long a handler waits for a legacy client to answer an elicitation, sampling or roots
-         * request (default 10 minutes), unless the request's own deadline comes first.
-         */
-        public Builder clientRequestTimeout(Duration timeout) {
-            this.clientRequestTimeout = requireNonNegative(timeout, "clientRequestTimeout");
-            return this;
-        }
-
-        /**
-         * How long a 2026-07-28 client may take to retry after an input-required result (default 10
-         * minutes): the sealed {@code requestState} expires then.
-         */
-        public Builder inputRequestTtl(Duration ttl) {
-            this.inputRequestTtl = requireNonNegative(ttl, "inputRequestTtl");
-            return this;
-        }
-
-        /** How many items a page of a list holds (default 100); longer lists are paginated. */
-        public Builder pageSize(int size) {
-            if (size <= 0) {
-                throw new IllegalArgumentException("pageSize must be positive, was " + size);
-            }
-            this.pageSize = size;
-            return this;
-        }
-
-        /**
-         * The keys that seal cursors and multi round-trip {@code requestState} (default: a random key
-         * for this process). Nodes behind one load balancer need the same keys.
-         */
-        public Builder stateKeys(StateKeys keys) {
-            this.stateKeys = Objects.requireNonNull(keys, "keys");
-            return this;
-        }
-
         /** Adds middleware; the first added runs outermost. */
         public Builder middleware(Middleware... middleware) {
             for (Middleware m : middleware) {
                 this.middleware.add(Objects.requireNonNull(m, "middleware"));
             }
             return this;
-        }
-
-        /** The limits on every message read (default {@link JsonRpcLimits#defaults()}). */
-        public Builder limits(JsonRpcLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
-
-        /**
-         * The most requests one connection may have running at once (default 1024); more are answered
-         * at once with an error instead of queueing.
-         */
-        public Builder maxInFlightPerChannel(int max) {
-            if (max <= 0) {
-                throw new IllegalArgumentException("maxInFlightPerChannel must be positive, was " + max);
-            }
-            this.maxInFlightPerChannel = max;
-            return this;
-        }
-
-        /** How long clients may cache {@code server/discover} (default 5 minutes). */
-        public Builder discoverTtl(Duration ttl) {
-            this.discoverTtl = requireNonNegative(ttl, "discoverTtl");
-            return this;
-        }
-
-        /** How long clients may cache the tool, resource, template and prompt lists (default 1 minute). */
-        public Builder listTtl(Duration ttl) {
-            this.listTtl = requireNonNegative(ttl, "listTtl");
-            return this;
-        }
-
-        /** How long clients may cache resource contents (default 0: re-read every time). */
-        public Builder readTtl(Duration ttl) {
-            this.readTtl = requireNonNegative(ttl, "readTtl");
-            return this;
-        }
-
-        /** Who may share cached results (default {@link CacheScope#PUBLIC}). */
-        public Builder cacheScope(CacheScope scope) {
-            this.cacheScope = Objects.requireNonNull(scope, "scope");
-            return this;
-        }
-
-        /** Whether modern results carry {@code io.modelcontextprotocol/serverInfo} in {@code _meta} (default true). */
-        public Builder serverInfoInResults(boolean include) {
-            this.serverInfoInResults = include;
-            return this;
-        }
-
-        /**
-         * How long a tool call, resource read or prompt may run unless the tool sets its own timeout
-         * (default 5 minutes; {@link Duration#ZERO} for no limit). At the deadline the handler is
-         * interrupted and the client gets a timeout error.
-         */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = requireNonNegative(timeout, "requestTimeout");
-            return this;
-        }
-
-        /**
-         * Generates and validates JSON Schemas (default: the implementation on the class path, from
-         * {@code keel-schema}; without one, arguments are not validated against their schema).
-         */
-        public Builder schemaSupport(SchemaSupport schemaSupport) {
-            this.schemaSupport = Objects.requireNonNull(schemaSupport, "schemaSupport");
-            return this;
-        }
-
-        /**
-         * Where requests run (default: a new virtual thread each, or the transport's own thread for a
-         * request that cannot block, see {@code Channel.serve}). With an executor of its own, every
-         * request runs there.
-         * The server does not shut it down.
-         */
-        public Builder executor(ExecutorService executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
-            return this;
-        }
-
-        private static Duration requireNonNegative(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(what + " must not be negative, was " + d);
-            }
-            return d;
         }
 
         /** The server. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.keel.jsonrpc.RawJson;
 import dev.keel.jsonrpc.RequestId;
+import dev.keel.spec.ClientCapabilities;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -48,7 +49,7 @@ final class ParamsReader implements AutoCloseable {
         private final ObjectReader tree;
         private final Map<Type, ObjectReader> byType = new ConcurrentHashMap<>();
         /** Client capabilities by their JSON text ({@link #bindRemembered}). */
-        final Map<RawJson, dev.keel.spec.ClientCapabilities> capabilities = new ConcurrentHashMap<>();
+        final Map<RawJson, ClientCapabilities> capabilities = new ConcurrentHashMap<>();
 
         Binders(JsonMapper mapper) {
             this.base = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -1,7 +1,22 @@
 package dev.keel.core;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.keel.core.spi.StateStore;
 import dev.keel.spec.ClientCapabilities;
+import dev.keel.spec.CreateMessageRequestParams;
+import dev.keel.spec.CreateMessageResult;
+import dev.keel.spec.ElicitRequestFormParams;
+import dev.keel.spec.ElicitRequestParams;
+import dev.keel.spec.ElicitResult;
+import dev.keel.spec.InputRequest;
+import dev.keel.spec.InputResponse;
+import dev.keel.spec.LoggingLevel;
 import dev.keel.spec.ProtocolVersion;
+import dev.keel.spec.Root;
 
 /**
  * What every handler may ask of the request it serves, whatever the protocol era: who the client
@@ -33,14 +48,14 @@ public interface RequestContext {
     boolean cancelled();
 
     /**
-     * The state this call can reach, in the server's {@link dev.keel.core.spi.StateStore}: values behind
+     * The state this call can reach, in the server's {@link StateStore}: values behind
      * handles the server mints, which later calls pass back as arguments (the 2026-07-28 way to keep
      * state between calls), and in a legacy session the session's own values.
      */
     State state();
 
     /** When the request will be stopped if it has not finished, if it has a timeout. */
-    java.util.Optional<java.time.Instant> deadline();
+    Optional<Instant> deadline();
 
     /**
      * Reports progress, if the client asked for it with a progress token; otherwise does nothing.
@@ -62,10 +77,10 @@ public interface RequestContext {
      * @param logger the name of the logger, or {@code null}
      * @param data what to log: text, or any value Jackson can write
      */
-    void log(dev.keel.spec.LoggingLevel level, String logger, Object data);
+    void log(LoggingLevel level, String logger, Object data);
 
-    /** Sends a log message without a logger name; see {@link #log(dev.keel.spec.LoggingLevel, String, Object)}. */
-    default void log(dev.keel.spec.LoggingLevel level, Object data) {
+    /** Sends a log message without a logger name; see {@link #log(LoggingLevel, String, Object)}. */
+    default void log(LoggingLevel level, Object data) {
         log(level, null, data);
     }
 
@@ -79,45 +94,45 @@ public interface RequestContext {
      * @throws McpException {@code -32021} if the client did not declare elicitation (or URL mode)
      * @throws InterruptedException if the request is cancelled or times out while waiting
      */
-    dev.keel.spec.ElicitResult elicit(dev.keel.spec.ElicitRequestParams request) throws InterruptedException;
+    ElicitResult elicit(ElicitRequestParams request) throws InterruptedException;
 
-    /** Asks the client's user to fill in a form of {@code schema}; see {@link #elicit(dev.keel.spec.ElicitRequestParams)}. */
-    default dev.keel.spec.ElicitResult elicit(String message, dev.keel.spec.ElicitRequestFormParams.RequestedSchema schema)
+    /** Asks the client's user to fill in a form of {@code schema}; see {@link #elicit(ElicitRequestParams)}. */
+    default ElicitResult elicit(String message, ElicitRequestFormParams.RequestedSchema schema)
             throws InterruptedException {
-        return elicit(dev.keel.spec.ElicitRequestFormParams.of(message, schema));
+        return elicit(ElicitRequestFormParams.of(message, schema));
     }
 
     /**
      * Asks the client's user to fill in a form generated from {@code type}, a record of strings,
      * numbers, booleans and enums, and binds the answer to it; see
-     * {@link #elicit(dev.keel.spec.ElicitRequestParams)}. Needs {@code keel-schema}.
+     * {@link #elicit(ElicitRequestParams)}. Needs {@code keel-schema}.
      */
     <T> Elicitation<T> elicit(String message, Class<T> type) throws InterruptedException;
 
     /**
      * Asks the client to sample from its model (deprecated in 2026-07-28, still functional); both eras
-     * as for {@link #elicit(dev.keel.spec.ElicitRequestParams)}.
+     * as for {@link #elicit(ElicitRequestParams)}.
      *
      * @throws McpException {@code -32021} if the client did not declare sampling (or its tools or
      *     context use)
      */
-    dev.keel.spec.CreateMessageResult sample(dev.keel.spec.CreateMessageRequestParams request) throws InterruptedException;
+    CreateMessageResult sample(CreateMessageRequestParams request) throws InterruptedException;
 
     /**
      * The client's roots (deprecated in 2026-07-28, still functional); both eras as for
-     * {@link #elicit(dev.keel.spec.ElicitRequestParams)}.
+     * {@link #elicit(ElicitRequestParams)}.
      *
      * @throws McpException {@code -32021} if the client did not declare roots
      */
-    java.util.List<dev.keel.spec.Root> roots() throws InterruptedException;
+    List<Root> roots() throws InterruptedException;
 
     /**
      * Asks several questions at once, by keys of the handler's choosing: in a legacy session as
      * concurrent requests, in 2026-07-28 as one input-required result listing them all (the keys are
      * the {@code inputRequests} keys). Returns the answers by the same keys. See
-     * {@link #elicit(dev.keel.spec.ElicitRequestParams)} for how each era waits.
+     * {@link #elicit(ElicitRequestParams)} for how each era waits.
      */
-    java.util.Map<String, dev.keel.spec.InputResponse> ask(java.util.Map<String, dev.keel.spec.InputRequest> questions)
+    Map<String, InputResponse> ask(Map<String, InputRequest> questions)
             throws InterruptedException;
 
     /** Reports progress without a total. */

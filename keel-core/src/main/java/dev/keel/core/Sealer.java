@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -66,7 +66,7 @@ final class Sealer {
         if (raw.length < 2 + idLength + NONCE + TAG_BITS / 8) {
             return null;
         }
-        byte[] id = java.util.Arrays.copyOfRange(raw, 2, 2 + idLength);
+        byte[] id = Arrays.copyOfRange(raw, 2, 2 + idLength);
         SecretKey key = keys.key(new String(id, StandardCharsets.US_ASCII));
         if (key == null) {
             return null;

@@ -10,10 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.keel.core.spi.Channel;
-import dev.keel.core.spi.EventBus;
+import dev.keel.core.spi.Inbound;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.jsonrpc.Decoded;
 import dev.keel.jsonrpc.JsonRpcError;
@@ -47,8 +46,7 @@ final class ServerChannel implements Channel {
     /** Running requests until their thread is done, answer sent: what shutdown waits for. */
     private final Set<InFlight> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
-    private final AtomicReference<LegacySession> session = new AtomicReference<>();
-    private volatile EventBus.Subscription sessionEvents;
+    private final SessionSlot session;
     /** Unsolicited messages (change notifications), written in order by a thread of their own. */
     private final Outbox outbox;
     private volatile boolean accepting = true;
@@ -59,6 +57,7 @@ final class ServerChannel implements Channel {
         this.sink = sink;
         this.transportAttributes = transportAttributes.isEmpty() ? null : Map.copyOf(transportAttributes);
         this.outbox = new Outbox(sink);
+        this.session = new SessionSlot(server.events());
     }
 
     LegacySession session() {
@@ -67,72 +66,40 @@ final class ServerChannel implements Channel {
 
     /** Opens the legacy session; {@code false} if one is open already. */
     boolean openSession(LegacySession opened) {
-        if (!session.compareAndSet(null, opened)) {
-            return false;
-        }
-        sessionEvents = server.events().subscribe(event -> {
-            // list changes and resource updates flow once the client said it is initialized
-            if (!closed && opened.initialized()) {
-                Notification notification = Subscriptions.legacy(event, opened);
-                if (notification != null) {
-                    outbox.post(encode(notification, opened.version));
-                }
+        return session.open(opened, notification -> {
+            if (!closed) {
+                outbox.post(encode(notification, opened.version));
             }
         });
-        return true;
     }
 
     // ------------------------------------------------------------------ inbound
 
     @Override
-    public void receive(byte[] message) {
-        receive(message, sink);
-    }
-
-    @Override
-    public void receive(byte[] message, MessageSink replyTo) {
+    public void receive(Inbound message) {
         if (closed) {
             return;
         }
-        receive(server.codec().decode(message), replyTo);
-    }
-
-    @Override
-    public void receive(Decoded decoded, MessageSink replyTo) {
-        receive(decoded, replyTo, null);
-    }
-
-    @Override
-    public void receive(Decoded decoded, MessageSink replyTo, Map<CallContext.Key<?>, Object> attributes) {
-        if (closed) {
-            return;
-        }
-        Map<CallContext.Key<?>, Object> merged = merge(attributes);
-        switch (decoded) {
-            case Decoded.Message m -> handle(m.message(), replyTo, null, merged);
+        MessageSink replyTo = message.replyTo();
+        Map<CallContext.Key<?>, Object> attributes = merge(message.attributes());
+        switch (message.message()) {
+            case Decoded.Message(Request request) when message.threading() != Inbound.Threading.HAND_OFF
+                    && server.runsInline() -> {
+                ToolCallParams toolCall = server.readAhead(request);
+                boolean inline = message.threading() == Inbound.Threading.INLINE || !server.mayBlock(request, toolCall);
+                start(request, replyTo, null, attributes, inline, toolCall);
+            }
+            case Decoded.Message m -> handle(m.message(), replyTo, null, attributes);
             case Decoded.Invalid invalid -> {
                 if (invalid.request()) {
-                    replyTo.answer(encode(Response.failure(invalid.id(), invalid.error()), null), invalid.error().code(), true);
+                    replyTo.answer(encode(Response.failure(invalid.id(), invalid.error()), null), invalid.error().code(),
+                            true);
                 } else {
                     LOG.log(System.Logger.Level.DEBUG, "Ignoring an invalid message that needs no answer: {0}",
                             invalid.error().message());
                 }
             }
-            case Decoded.Batch batch -> handleBatch(batch, replyTo, merged);
-        }
-    }
-
-    @Override
-    public void serve(Decoded decoded, MessageSink replyTo, Map<CallContext.Key<?>, Object> attributes,
-            boolean mayBlock) {
-        if (closed) {
-            return;
-        }
-        if (decoded instanceof Decoded.Message(Request request) && server.runsInline()) {
-            ToolCallParams toolCall = server.readAhead(request);
-            start(request, replyTo, null, merge(attributes), mayBlock || !server.mayBlock(request, toolCall), toolCall);
-        } else {
-            receive(decoded, replyTo, attributes);
+            case Decoded.Batch batch -> handleBatch(batch, replyTo, attributes);
         }
     }
 
@@ -151,20 +118,12 @@ final class ServerChannel implements Channel {
 
     @Override
     public Optional<String> sessionId() {
-        LegacySession current = session.get();
-        return current == null ? Optional.empty() : Optional.of(current.id);
+        return session.current().map(current -> current.id);
     }
 
     @Override
     public Optional<ProtocolVersion> sessionVersion() {
-        LegacySession current = session.get();
-        return current == null ? Optional.empty() : Optional.of(current.version);
-    }
-
-    @Override
-    public void rejectTooLarge(long size, long limit) {
-        sink.answer(encode(Response.failure(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: the message is "
-                + size + " bytes, more than the limit of " + limit + " bytes")), null), JsonRpcError.INVALID_REQUEST, true);
+        return session.current().map(current -> current.version);
     }
 
     private void handle(JsonRpcMessage message, MessageSink replyTo, Batch batch,
@@ -172,7 +131,7 @@ final class ServerChannel implements Channel {
         switch (message) {
             case Request request -> start(request, replyTo, batch, attributes, false, null);
             case Notification notification -> onNotification(notification);
-            case Response response -> onResponse(response);
+            case Response response -> session.answered(response);
         }
     }
 
@@ -341,12 +300,7 @@ final class ServerChannel implements Channel {
     private void onNotification(Notification notification) {
         switch (notification.method()) {
             case McpMethods.NOTIFICATIONS_CANCELLED -> onCancelled(notification.rawParams());
-            case McpMethods.NOTIFICATIONS_INITIALIZED -> {
-                LegacySession current = session.get();
-                if (current != null) {
-                    current.markInitialized();
-                }
-            }
+            case McpMethods.NOTIFICATIONS_INITIALIZED -> session.initialized();
             default -> LOG.log(System.Logger.Level.DEBUG, "Ignoring notification {0}", notification.method());
         }
     }
@@ -370,13 +324,6 @@ final class ServerChannel implements Channel {
             LOG.log(System.Logger.Level.DEBUG, "Cancelling request {0} ({1}): {2}", f.id, f.method,
                     cancelled.reason());
             f.cancel();
-        }
-    }
-
-    private void onResponse(Response response) {
-        LegacySession current = session.get();
-        if (current == null || !current.pending.complete(response)) {
-            LOG.log(System.Logger.Level.DEBUG, "Ignoring a response to unknown request {0}", response.id());
         }
     }
 
@@ -433,15 +380,7 @@ final class ServerChannel implements Channel {
         accepting = false;
         closed = true;
         active.forEach(InFlight::cancel);
-        LegacySession ended = session.getAndSet(null);
-        if (ended != null) {
-            ended.pending.failAll(new IllegalStateException("the connection closed"));
-            ended.end();
-        }
-        EventBus.Subscription events = sessionEvents;
-        if (events != null) {
-            events.close();
-        }
+        session.close();
         outbox.close();
         server.channelClosed(this);
     }

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 import dev.keel.core.spi.SchemaSupport;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.Icon;
+import dev.keel.spec.MetaKeys;
 import dev.keel.spec.TextContent;
 import dev.keel.spec.ToolAnnotations;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,7 +121,7 @@ public final class Tool<A, R> {
 
     /**
      * Turns a call's arguments, already validated against the tool's input schema, into what the handler
-     * receives. A binder that throws {@link tools.jackson.core.JacksonException} reports arguments that do
+     * receives. A binder that throws {@link JacksonException} reports arguments that do
      * not fit: the client is told, in the way its revision expects, as for arguments that break the schema.
      *
      * @param <A> what the handler receives
@@ -133,7 +135,7 @@ public final class Tool<A, R> {
         /**
          * Binds {@code arguments} (a JSON object) with {@code mapper}, the server's.
          *
-         * @throws tools.jackson.core.JacksonException if the arguments do not fit
+         * @throws JacksonException if the arguments do not fit
          */
         A bind(JsonNode arguments, JsonMapper mapper);
     }
@@ -271,7 +273,7 @@ public final class Tool<A, R> {
 
         /** {@code _meta} of the tool description. */
         public Builder<A, R> meta(Map<String, Object> meta) {
-            dev.keel.spec.MetaKeys.requireValid(meta);
+            MetaKeys.requireValid(meta);
             this.meta = Map.copyOf(meta);
             return this;
         }

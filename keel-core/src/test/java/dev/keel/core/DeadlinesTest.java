@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Inbound;
+import dev.keel.core.spi.MessageSink;
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CallToolResult;
 
@@ -40,9 +42,10 @@ class DeadlinesTest {
     }
 
     private void call(McpServer server, String tool) {
-        Channel channel = server.openChannel(message -> wire.add(new String(message, StandardCharsets.UTF_8)), Map.of());
-        channel.receive(("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\","
-                + META + "}}").getBytes(StandardCharsets.UTF_8));
+        MessageSink sink = message -> wire.add(new String(message, StandardCharsets.UTF_8));
+        Channel channel = server.connector().open(sink, Map.of());
+        channel.receive(Inbound.of(server.codec().decode(("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"" + tool + "\"," + META + "}}").getBytes(StandardCharsets.UTF_8)), sink));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.keel.client.McpClient;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Inbound;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.jsonrpc.Response;
 import dev.keel.spec.CallToolResult;
@@ -75,10 +76,10 @@ class MiddlewareTest {
         for (Middleware m : List.of(rewrite, nonBlocking)) {
             java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
             McpServer server = serverWith(m);
-            Channel channel = server.openChannel(
-                    bytes -> answer.complete(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-            channel.serve(codec.decode(request), bytes -> answer.complete(
-                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8)), null, false);
+            Channel channel = server.connector().open(
+                    bytes -> answer.complete(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)), Map.of());
+            channel.receive(new Inbound(codec.decode(request), bytes -> answer.complete(
+                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8)), null, Inbound.Threading.INLINE_IF_NON_BLOCKING));
             assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"text\":\"replaced\"")
                     .doesNotContain("original");
             channel.close();

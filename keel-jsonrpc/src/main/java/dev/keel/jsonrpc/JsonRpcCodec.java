@@ -152,8 +152,16 @@ public final class JsonRpcCodec {
 
     /** The error for a message of {@code size} bytes over {@link JsonRpcLimits#maxMessageBytes()}. */
     public JsonRpcError tooLarge(long size) {
-        return JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: the message is " + size
-                + " bytes, more than the limit of " + limits.maxMessageBytes() + " bytes");
+        return tooLarge(size, limits.maxMessageBytes()).error();
+    }
+
+    /**
+     * What a transport hands on for input it refused to buffer because it was {@code size} bytes long,
+     * more than its own {@code limit}: an invalid request without an id, to be answered.
+     */
+    public static Decoded.Invalid tooLarge(long size, long limit) {
+        return new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: the message is "
+                + size + " bytes, more than the limit of " + limit + " bytes"), true);
     }
 
     private Decoded readBatch(JsonParser p, Reading reading) {

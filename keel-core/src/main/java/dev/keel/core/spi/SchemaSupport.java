@@ -2,6 +2,7 @@ package dev.keel.core.spi;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -49,8 +50,8 @@ public interface SchemaSupport {
      */
     record Property(String name, Type type, String description, boolean required) {
         public Property {
-            java.util.Objects.requireNonNull(name, "name");
-            java.util.Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.keel.core.CallContext;
 import dev.keel.core.MirroredHeaders;
 import dev.keel.core.TransportAttributes;
+import dev.keel.core.spi.Inbound;
 import dev.keel.jsonrpc.Decoded;
 import dev.keel.jsonrpc.Request;
 import dev.keel.jsonrpc.RequestId;
@@ -86,6 +87,15 @@ final class HttpRequests {
             }
         }
         return new MirroredHeaders(version, method, name, params);
+    }
+
+    /**
+     * How a POST's request may run: on this thread whatever it does when the thread may block (a
+     * virtual thread that read a slow body), else on it only if nothing the request passes through can
+     * block (a Jetty platform thread).
+     */
+    static Inbound.Threading threading(boolean mayBlock) {
+        return mayBlock ? Inbound.Threading.INLINE : Inbound.Threading.INLINE_IF_NON_BLOCKING;
     }
 
     /** Whether {@code decoded} holds a request, so that an answer is owed. */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.keel.core.CallContext;
 import dev.keel.core.McpServer;
 import dev.keel.core.TransportAttributes;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Inbound;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.jsonrpc.Response;
 import org.eclipse.jetty.http.HttpHeader;
@@ -114,7 +117,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
         String id = HexFormat.of().formatHex(idBytes);
         Connection connection = new Connection(streams.open(request, response));
         connection.writer.onLost(connection::close);
-        Map<dev.keel.core.CallContext.Key<?>, Object> attributes = new java.util.HashMap<>();
+        Map<CallContext.Key<?>, Object> attributes = new HashMap<>();
         attributes.put(TransportAttributes.TRANSPORT, "http+sse");
         if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress inet) {
             attributes.put(TransportAttributes.REMOTE_ADDRESS, inet);
@@ -123,7 +126,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
         if (authorization != null) {
             attributes.put(TransportAttributes.AUTHORIZATION, authorization);
         }
-        connection.channel = server.openChannel(connection::send, attributes);
+        connection.channel = server.connector().open(connection::send, attributes);
         connections.put(id, connection);
         try {
             connection.writer.event(null, "endpoint",
@@ -175,7 +178,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
             answers.reject(response, callback, HttpStatus.REQUEST_TIMEOUT_408, null, "Request Timeout: the body did not arrive in time");
             return;
         }
-        connection.channel.receive(body);
+        connection.channel.receive(Inbound.of(server.codec().decode(body), connection::send));
         response.setStatus(HttpStatus.ACCEPTED_202);
         response.write(true, ByteBuffer.wrap("Accepted".getBytes(StandardCharsets.US_ASCII)), callback);
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import dev.keel.core.McpException;
+import dev.keel.core.spi.Channel;
 import dev.keel.core.spi.MessageSink;
 import dev.keel.jsonrpc.JsonRpcError;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,7 +28,7 @@ import org.eclipse.jetty.util.Callback;
  * cancels nothing.
  *
  * <p>Nobody waits for the exchange: the request runs on the POST's own thread when it cannot block
- * ({@link dev.keel.core.spi.Channel#serve}), or on a virtual thread of its own, and whichever thread
+ * ({@link Channel#serve}), or on a virtual thread of its own, and whichever thread
  * gives the answer completes the HTTP response (and with it the POST's callback, which releases what
  * the POST held). A legacy stream is served to the connection by a virtual thread of its own.
  */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.keel.core.CallContext;
 import dev.keel.core.McpServer;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Inbound;
 import dev.keel.core.spi.EventStore;
 import dev.keel.jsonrpc.Decoded;
 import dev.keel.jsonrpc.JsonRpcError;
@@ -55,7 +56,7 @@ final class SessionRequests {
             return;
         }
         HttpSession session = new HttpSession(settings.store());
-        Channel channel = server.openChannel(session.standalone, HttpRequests.connectionAttributes(request));
+        Channel channel = server.connector().open(session.standalone, HttpRequests.connectionAttributes(request));
         session.channel = channel;
         session.enter();
         Callback finished = Exchanges.then(callback, () -> {
@@ -74,7 +75,7 @@ final class SessionRequests {
                     sessions.add(session);
                     return session.id;
                 });
-        channel.serve(decoded, exchange, HttpRequests.requestAttributes(request), mayBlock);
+        channel.receive(new Inbound(decoded, exchange, HttpRequests.requestAttributes(request), HttpRequests.threading(mayBlock)));
     }
 
     /** A message within a legacy session. */
@@ -96,7 +97,7 @@ final class SessionRequests {
         Callback finished = Exchanges.then(callback, session::exit);
         Map<CallContext.Key<?>, Object> attributes = HttpRequests.requestAttributes(request);
         if (!HttpRequests.carriesRequest(decoded)) {
-            session.channel.receive(decoded, session.standalone, attributes);
+            session.channel.receive(new Inbound(decoded, session.standalone, attributes, Inbound.Threading.HAND_OFF));
             HttpAnswers.accepted(response, finished);
             return;
         }
@@ -105,7 +106,7 @@ final class SessionRequests {
         PostExchange exchange = new PostExchange(request, response, finished, settings, streams, session, HttpRequests.acceptsEventStream(request),
                 priming);
         // a batch's requests run side by side, each on a thread of its own
-        session.channel.serve(decoded, exchange, attributes, mayBlock);
+        session.channel.receive(new Inbound(decoded, exchange, attributes, HttpRequests.threading(mayBlock)));
     }
 
     void get(Request request, org.eclipse.jetty.server.Response response,

@@ -8,6 +8,7 @@ import dev.keel.core.CallContext;
 import dev.keel.core.McpServer;
 import dev.keel.core.TransportAttributes;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Inbound;
 import dev.keel.jsonrpc.Decoded;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.jsonrpc.JsonRpcMessage;
@@ -70,7 +71,7 @@ final class StatelessPosts {
         Map<CallContext.Key<?>, Object> attributes = HttpRequests.connectionAttributes(request);
         HttpRequests.addRequestAttributes(request, attributes);
         attributes.put(TransportAttributes.MIRRORED_HEADERS, HttpRequests.mirrored(request));
-        Channel channel = server.openChannel(exchange, attributes);
+        Channel channel = server.connector().open(exchange, attributes);
         exchange.onLost(channel::close);
         channels.add(channel);
         live.add(exchange);
@@ -80,7 +81,7 @@ final class StatelessPosts {
             channel.close();
             channels.remove(channel);
         });
-        channel.serve(decoded, exchange, null, mayBlock);
+        channel.receive(new Inbound(decoded, exchange, null, HttpRequests.threading(mayBlock)));
     }
 
     Set<Channel> channels() {

@@ -1,5 +1,6 @@
 package dev.keel.transport.stdio;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -8,12 +9,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.keel.core.McpServer;
+import dev.keel.core.TransportAttributes;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Connector;
+import dev.keel.core.spi.Inbound;
+import dev.keel.core.spi.MessageSink;
 import dev.keel.core.spi.Transport;
+import dev.keel.jsonrpc.JsonRpcCodec;
 import dev.keel.jsonrpc.JsonRpcLimits;
 
 /**
@@ -47,7 +55,7 @@ public final class StdioTransport implements Transport {
     private final Duration shutdownGrace;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Channel channel;
-    private volatile dev.keel.jsonrpc.JsonRpcCodec codec;
+    private volatile JsonRpcCodec codec;
     private volatile Thread reader;
     private volatile boolean stopping;
 
@@ -81,14 +89,15 @@ public final class StdioTransport implements Transport {
         if (channel != null) {
             throw new IllegalStateException("the stdio transport serves one server once");
         }
-        maxMessageBytes = configuredMax > 0 ? configuredMax : server.codec().limits().maxMessageBytes();
+        Connector connector = server.connector();
+        maxMessageBytes = configuredMax > 0 ? configuredMax : connector.codec().limits().maxMessageBytes();
         if (processStdout && System.out != System.err) {
             // stdout is MCP's alone: a stray System.out.println anywhere in the process must not corrupt it
             System.setOut(System.err);
             LOG.log(System.Logger.Level.DEBUG, "System.out now writes to stderr; stdout carries MCP messages only");
         }
-        codec = server.codec();
-        channel = server.openChannel(out, java.util.Map.of(dev.keel.core.TransportAttributes.TRANSPORT, "stdio"));
+        codec = connector.codec();
+        channel = connector.open(out, Map.of(TransportAttributes.TRANSPORT, "stdio"));
         reader = Thread.ofPlatform().name("keel-stdio-reader").daemon(true).start(this::readLoop);
     }
 
@@ -108,6 +117,11 @@ public final class StdioTransport implements Transport {
             r.interrupt();
         }
         drain(grace);
+    }
+
+    /** Answers a line skipped unread because it was {@code size} bytes long, more than the limit. */
+    private void tooLarge(long size) {
+        channel.receive(Inbound.of(JsonRpcCodec.tooLarge(size, maxMessageBytes), out));
     }
 
     private void readLoop() {
@@ -136,7 +150,7 @@ public final class StdioTransport implements Transport {
             }
         }
         if (oversize >= 0) {
-            channel.rejectTooLarge(oversize, maxMessageBytes);
+            tooLarge(oversize);
         } else if (length > 0) {
             deliver(line, length);
         }
@@ -157,10 +171,10 @@ public final class StdioTransport implements Transport {
             }
             int part = i - start;
             if (oversize >= 0) {
-                channel.rejectTooLarge(oversize + part, maxMessageBytes);
+                tooLarge(oversize + part);
                 oversize = -1;
             } else if (length + part > maxMessageBytes + 1) {
-                channel.rejectTooLarge((long) length + part, maxMessageBytes);
+                tooLarge((long) length + part);
             } else {
                 line = append(line, length, chunk, start, part);
                 deliver(line, length + part);
@@ -205,11 +219,12 @@ public final class StdioTransport implements Transport {
             return;
         }
         if (end - begin > maxMessageBytes) {
-            channel.rejectTooLarge(end - begin, maxMessageBytes);
+            tooLarge(end - begin);
             return;
         }
         // a request that cannot block is served right here; any other gets a virtual thread of its own
-        channel.serve(codec.decode(Arrays.copyOfRange(line, begin, end)), out, null, false);
+        channel.receive(new Inbound(codec.decode(Arrays.copyOfRange(line, begin, end)), out, null,
+                Inbound.Threading.INLINE_IF_NON_BLOCKING));
     }
 
     private static boolean isBlank(byte b) {
@@ -241,15 +256,15 @@ public final class StdioTransport implements Transport {
      * other message is about to follow: no writer is waiting for the lock, and the reading thread is
      * not in the middle of serving what it read (it flushes when it is done).
      */
-    private static final class LineSink implements dev.keel.core.spi.MessageSink {
+    private static final class LineSink implements MessageSink {
         private final OutputStream out;
-        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private final ReentrantLock lock = new ReentrantLock();
         private boolean broken;
         private boolean holding;
         private boolean unflushed;
 
         LineSink(OutputStream out) {
-            this.out = new java.io.BufferedOutputStream(out, 1 << 16);
+            this.out = new BufferedOutputStream(out, 1 << 16);
         }
 
         @Override

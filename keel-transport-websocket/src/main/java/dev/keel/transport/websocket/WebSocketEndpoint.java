@@ -17,6 +17,8 @@ import dev.keel.core.CallContext;
 import dev.keel.core.McpServer;
 import dev.keel.core.TransportAttributes;
 import dev.keel.core.spi.Channel;
+import dev.keel.core.spi.Inbound;
+import dev.keel.core.spi.MessageSink;
 import dev.keel.core.spi.OutboundQueue;
 import dev.keel.core.spi.Timers;
 import dev.keel.transport.http.Mount;
@@ -141,6 +143,7 @@ public final class WebSocketEndpoint implements Mount {
         private final Map<CallContext.Key<?>, Object> attributes;
         private final Timers timers;
         private final OutboundQueue out;
+        private final MessageSink sink;
         private volatile Session session;
         private volatile Channel channel;
         private volatile long lastHeard = System.nanoTime();
@@ -151,12 +154,13 @@ public final class WebSocketEndpoint implements Mount {
             this.attributes = attributes;
             this.timers = timers;
             this.out = new OutboundQueue(this::write, maxQueuedBytes, writeTimeout, this::stalled);
+            this.sink = out::offer;
         }
 
         @Override
         public void onWebSocketOpen(Session opened) {
             session = opened;
-            channel = server.openChannel(out::offer, attributes);
+            channel = server.connector().open(sink, attributes);
             open.add(this);
             pinger = timers.every(pingInterval, this::ping);
         }
@@ -166,7 +170,7 @@ public final class WebSocketEndpoint implements Mount {
             lastHeard = System.nanoTime();
             Channel c = channel;
             if (c != null) {
-                c.receive(message.getBytes(StandardCharsets.UTF_8));
+                c.receive(Inbound.of(server.codec().decode(message.getBytes(StandardCharsets.UTF_8)), sink));
             }
         }
 

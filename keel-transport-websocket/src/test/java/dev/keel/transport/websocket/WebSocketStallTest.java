@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.keel.client.Connection;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
-import dev.keel.testkit.ClientConnection;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.transport.http.HttpTransport;
 
@@ -95,7 +95,7 @@ class WebSocketStallTest {
         assertThat(answer.body()).contains("over http");
 
         try (McpTestClient other = McpTestClient.builder().version(ProtocolVersion.V2025_11_25)
-                .connect(ClientConnection.webSocket(ws))) {
+                .connect(Connection.webSocket(ws))) {
             assertThat(other.callTool("echo", Map.of("message", "over ws")).text()).isEqualTo("over ws");
         }
 
