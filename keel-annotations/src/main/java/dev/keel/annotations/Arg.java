@@ -5,11 +5,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Optional;
 
 /**
  * Describes a parameter of a {@link Tool}, {@link Resource} or {@link Prompt} method. Without it a parameter is
  * bound by its own name (compile with {@code -parameters}) and is required, unless its type is
- * {@link java.util.Optional}.
+ * {@link Optional}.
  *
  * <p>For a tool, the parameter's type gives its schema and how the argument is bound (by Jackson). For a
  * resource template, the parameter receives the template variable of the same name; for a prompt, the argument

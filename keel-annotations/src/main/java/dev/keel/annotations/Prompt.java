@@ -6,9 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.keel.spec.GetPromptResult;
+import dev.keel.spec.PromptMessage;
+
 /**
  * Declares a method as a prompt. Its parameters are the prompt's arguments (see {@link Arg}); it returns a
- * {@link dev.keel.spec.GetPromptResult}, one {@link dev.keel.spec.PromptMessage} or a list of them, or a
+ * {@link GetPromptResult}, one {@link PromptMessage} or a list of them, or a
  * {@code String}, which becomes one user message.
  */
 @Documented

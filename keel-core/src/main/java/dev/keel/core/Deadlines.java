@@ -84,6 +84,24 @@ final class Deadlines implements Middleware {
         });
     }
 
+    /**
+     * The server's {@code requestTimeout}, answered with {@code -32603} that says so: the deadline of a
+     * resource read or a prompt.
+     */
+    static Router.Deadline requestTimeout(EngineSettings settings) {
+        return new Router.Deadline() {
+            @Override
+            public Duration of(Call call) {
+                return settings.requestTimeout();
+            }
+
+            @Override
+            public Response expired(Call call, Duration limit) {
+                return tooLong(call, limit);
+            }
+        };
+    }
+
     /** A failure for a request that ran past {@code limit} (a resource read, a prompt). */
     static Response tooLong(Call call, Duration limit) {
         return Response.failure(call.id(), McpException.internalError(call.method() + " did not finish within "

@@ -1,13 +1,11 @@
 package dev.keel.core;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.keel.core.spi.EventBus;
 import dev.keel.core.spi.ServerEvent;
-import dev.keel.jsonrpc.Response;
 import dev.keel.spec.GetPromptRequestParams;
 import dev.keel.spec.GetPromptResult;
 import dev.keel.spec.ListPromptsResult;
@@ -19,44 +17,38 @@ import dev.keel.spec.Result;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Prompts: the registry, {@code prompts/list} and {@code prompts/get}. */
-final class PromptsFeature implements Feature, Router.Deadline {
+final class PromptsFeature implements Feature {
 
     record PromptEntry(Prompt prompt, PromptHandler handler) {
     }
 
-    private final Registry<PromptEntry> prompts = new Registry<>("prompt");
+    private final Registry<PromptEntry> prompts;
     private final EngineSettings settings;
     private final Paging paging;
     private final InputRounds rounds;
     private final JsonMapper mapper;
-    private final EventBus events;
 
     PromptsFeature(EngineSettings settings, Paging paging, InputRounds rounds, JsonMapper mapper, EventBus events) {
         this.settings = settings;
         this.paging = paging;
         this.rounds = rounds;
         this.mapper = mapper;
-        this.events = events;
+        this.prompts = new Registry<>("prompt", () -> events.publish(new ServerEvent.PromptsChanged()));
     }
 
     @Override
     public void addRoutes(Router router) {
         router.add(McpMethods.PROMPTS_LIST, Router.Era.BOTH, this::list, Router.NEVER);
-        router.add(McpMethods.PROMPTS_GET, Router.Era.BOTH, this::get, Router.ALWAYS, this);
+        router.add(McpMethods.PROMPTS_GET, Router.Era.BOTH, this::get, Router.ALWAYS, Deadlines.requestTimeout(settings));
     }
 
     void add(Prompt prompt, PromptHandler handler) {
         MetaKeys.requireValid(prompt.meta());
         prompts.add(prompt.name(), new PromptEntry(prompt, handler));
-        events.publish(new ServerEvent.PromptsChanged());
     }
 
     boolean remove(String name) {
-        boolean removed = prompts.remove(name);
-        if (removed) {
-            events.publish(new ServerEvent.PromptsChanged());
-        }
-        return removed;
+        return prompts.remove(name);
     }
 
     /**
@@ -73,16 +65,6 @@ final class PromptsFeature implements Feature, Router.Deadline {
         if (!declared) {
             throw McpException.invalidParams("Prompt " + name + " has no argument " + argument);
         }
-    }
-
-    @Override
-    public Duration of(Call call) {
-        return settings.requestTimeout();
-    }
-
-    @Override
-    public Response expired(Call call, Duration limit) {
-        return Deadlines.tooLong(call, limit);
     }
 
     private Result list(Call call, CallContext context) {

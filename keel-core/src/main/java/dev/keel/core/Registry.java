@@ -16,12 +16,16 @@ import java.util.function.Function;
 final class Registry<V> {
 
     private final String kind;
+    /** Called after every change, outside the write lock: a change notification. */
+    private final Runnable changed;
     private final Object writeLock = new Object();
     private volatile Map<String, V> snapshot = Map.of();
     private volatile List<V> values = List.of();
 
-    Registry(String kind) {
+    /** A registry of {@code kind}s (for messages) that calls {@code changed} after every change. */
+    Registry(String kind, Runnable changed) {
         this.kind = kind;
+        this.changed = changed;
     }
 
     V get(String key) {
@@ -50,6 +54,7 @@ final class Registry<V> {
             next.put(key, value);
             publish(next);
         }
+        changed.run();
     }
 
     boolean remove(String key) {
@@ -60,8 +65,9 @@ final class Registry<V> {
             Map<String, V> next = new LinkedHashMap<>(snapshot);
             next.remove(key);
             publish(next);
-            return true;
         }
+        changed.run();
+        return true;
     }
 
     private void publish(Map<String, V> next) {

@@ -2,12 +2,10 @@ package dev.keel.core;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.Map;
 
 import dev.keel.core.spi.EventBus;
 import dev.keel.core.spi.ServerEvent;
-import dev.keel.jsonrpc.Response;
 import dev.keel.spec.EmptyResult;
 import dev.keel.spec.ListResourceTemplatesResult;
 import dev.keel.spec.ListResourcesResult;
@@ -27,7 +25,7 @@ import dev.keel.spec.SubscribeRequestParams;
  * they wait for it when it may block). A missing resource is {@code -32602}
  * with {@code data.uri} in 2026-07-28 and {@code -32002} in legacy sessions.
  */
-final class ResourcesFeature implements Feature, Router.Deadline {
+final class ResourcesFeature implements Feature {
 
     record ResourceEntry(Resource resource, ResourceHandler handler) {
     }
@@ -35,12 +33,11 @@ final class ResourcesFeature implements Feature, Router.Deadline {
     record TemplateEntry(ResourceTemplate template, UriTemplate matcher, ResourceHandler handler) {
     }
 
-    private final Registry<ResourceEntry> resources = new Registry<>("resource");
-    private final Registry<TemplateEntry> templates = new Registry<>("resource template");
+    private final Registry<ResourceEntry> resources;
+    private final Registry<TemplateEntry> templates;
     private final EngineSettings settings;
     private final Paging paging;
     private final InputRounds rounds;
-    private final EventBus events;
     private final Stores stores;
 
     ResourcesFeature(EngineSettings settings, Paging paging, InputRounds rounds, EventBus events, Stores stores) {
@@ -48,14 +45,16 @@ final class ResourcesFeature implements Feature, Router.Deadline {
         this.settings = settings;
         this.paging = paging;
         this.rounds = rounds;
-        this.events = events;
+        Runnable changed = () -> events.publish(new ServerEvent.ResourcesChanged());
+        this.resources = new Registry<>("resource", changed);
+        this.templates = new Registry<>("resource template", changed);
     }
 
     @Override
     public void addRoutes(Router router) {
         router.add(McpMethods.RESOURCES_LIST, Router.Era.BOTH, this::list, Router.NEVER);
         router.add(McpMethods.RESOURCES_TEMPLATES_LIST, Router.Era.BOTH, this::listTemplates, Router.NEVER);
-        router.add(McpMethods.RESOURCES_READ, Router.Era.BOTH, this::read, Router.ALWAYS, this);
+        router.add(McpMethods.RESOURCES_READ, Router.Era.BOTH, this::read, Router.ALWAYS, Deadlines.requestTimeout(settings));
         router.add(McpMethods.RESOURCES_SUBSCRIBE, Router.Era.LEGACY, (call, context) -> {
             context.scope.session().subscribe(uri(call, McpMethods.RESOURCES_SUBSCRIBE));
             return EmptyResult.instance();
@@ -70,44 +69,25 @@ final class ResourcesFeature implements Feature, Router.Deadline {
         requireUri(resource.uri(), "resource");
         MetaKeys.requireValid(resource.meta());
         resources.add(resource.uri(), new ResourceEntry(resource, handler));
-        events.publish(new ServerEvent.ResourcesChanged());
     }
 
     boolean remove(String uri) {
-        return changed(resources.remove(uri));
+        return resources.remove(uri);
     }
 
     void addTemplate(ResourceTemplate template, ResourceHandler handler) {
         MetaKeys.requireValid(template.meta());
         templates.add(template.uriTemplate(), new TemplateEntry(template, new UriTemplate(template.uriTemplate()),
                 handler));
-        events.publish(new ServerEvent.ResourcesChanged());
     }
 
     boolean removeTemplate(String uriTemplate) {
-        return changed(templates.remove(uriTemplate));
+        return templates.remove(uriTemplate);
     }
 
     /** Whether {@code uri} names a registered resource or template (what a completion may refer to). */
     boolean knows(String uri) {
         return templates.get(uri) != null || resources.get(uri) != null;
-    }
-
-    private boolean changed(boolean removed) {
-        if (removed) {
-            events.publish(new ServerEvent.ResourcesChanged());
-        }
-        return removed;
-    }
-
-    @Override
-    public Duration of(Call call) {
-        return settings.requestTimeout();
-    }
-
-    @Override
-    public Response expired(Call call, Duration limit) {
-        return Deadlines.tooLong(call, limit);
     }
 
     private Result list(Call call, CallContext context) {

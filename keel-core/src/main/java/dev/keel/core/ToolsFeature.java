@@ -28,14 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ToolsFeature implements Feature, Router.Deadline {
 
-    private final Registry<ToolEntry<?, ?>> tools = new Registry<>("tool");
+    private final Registry<ToolEntry<?, ?>> tools;
     private final EngineSettings settings;
     private final Paging paging;
     private final InputRounds rounds;
     private final SchemaSupport schemas;
     private final JsonMapper mapper;
     private final ParamsReader.Binders binders;
-    private final EventBus events;
 
     ToolsFeature(EngineSettings settings, Paging paging, InputRounds rounds, SchemaSupport schemas, JsonMapper mapper,
             ParamsReader.Binders binders, EventBus events) {
@@ -45,7 +44,7 @@ final class ToolsFeature implements Feature, Router.Deadline {
         this.schemas = schemas;
         this.mapper = mapper;
         this.binders = binders;
-        this.events = events;
+        this.tools = new Registry<>("tool", () -> events.publish(new ServerEvent.ToolsChanged()));
     }
 
     @Override
@@ -56,15 +55,10 @@ final class ToolsFeature implements Feature, Router.Deadline {
 
     <A, R> void add(Tool<A, R> tool, ToolHandler<A, R> handler) {
         tools.add(tool.name(), new ToolEntry<>(tool, handler, schemas));
-        events.publish(new ServerEvent.ToolsChanged());
     }
 
     boolean remove(String name) {
-        boolean removed = tools.remove(name);
-        if (removed) {
-            events.publish(new ServerEvent.ToolsChanged());
-        }
-        return removed;
+        return tools.remove(name);
     }
 
     List<dev.keel.spec.Tool> descriptors() {

@@ -41,7 +41,7 @@ final class GuardHandler extends Handler.Wrapper {
             throws Exception {
         Connection connection = request.getConnectionMetaData().getConnection();
         slowHeaders.handling(connection, +1);
-        Callback done = Exchanges.then(callback, () -> slowHeaders.handling(connection, -1));
+        Callback done = AsyncResponses.then(callback, () -> slowHeaders.handling(connection, -1));
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (!origins.allows(origin)) {
             answers.reject(response, done, HttpStatus.FORBIDDEN_403, null, "Forbidden: origin '" + origin + "' is not allowed to call this server");

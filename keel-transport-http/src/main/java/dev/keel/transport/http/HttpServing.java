@@ -75,7 +75,7 @@ final class HttpServing {
 
     static HttpServing start(HttpTransport.Builder builder, HttpSettings settings, McpServer server) {
         // Jetty's own threads are platform threads: requests that cannot block are served on them with no
-        // hand-off, and everything that may wait moves to a virtual thread (McpHttpHandler, Exchanges)
+        // hand-off, and everything that may wait moves to a virtual thread (McpHttpHandler, AsyncResponses)
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 2), 2);
         threads.setName("keel-http");
         Server jetty = new Server(threads);

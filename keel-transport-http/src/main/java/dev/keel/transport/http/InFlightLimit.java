@@ -36,7 +36,7 @@ final class InFlightLimit extends Handler.Wrapper {
                     + " requests in flight; retry shortly");
             return true;
         }
-        Callback done = Exchanges.then(callback, inFlight::decrementAndGet);
+        Callback done = AsyncResponses.then(callback, inFlight::decrementAndGet);
         try {
             if (!super.handle(request, response, done)) {
                 done.failed(new IllegalStateException("no handler took the POST"));

@@ -165,10 +165,10 @@ final class LegacySseEndpoint extends Handler.Abstract {
         }
         byte[] body;
         try {
-            Bodies reading = new Bodies(request, settings.maxRequestBytes());
+            PostBody reading = new PostBody(request, settings.maxRequestBytes());
             reading.readRest();
             body = reading.bytes();
-        } catch (Bodies.TooLarge e) {
+        } catch (PostBody.TooLarge e) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             answers.reject(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, null, "Payload Too Large: more than the limit of "
                     + settings.maxRequestBytes() + " bytes");

@@ -62,7 +62,7 @@ final class McpEndpoint extends Handler.Abstract {
             if (HttpMethod.POST.is(method)) {
                 post(request, response, callback);
             } else if (HttpMethod.GET.is(method)) {
-                Exchanges.onVirtualThread(request, response, callback, () -> sessionRequests.get(request, response, callback));
+                AsyncResponses.onVirtualThread(request, response, callback, () -> sessionRequests.get(request, response, callback));
             } else if (HttpMethod.DELETE.is(method)) {
                 sessionRequests.delete(request, response, callback);
             } else if (HttpMethod.OPTIONS.is(method)) {
@@ -100,7 +100,7 @@ final class McpEndpoint extends Handler.Abstract {
                             + (contentType == null ? "a body without Content-Type" : contentType));
             return;
         }
-        Bodies body = new Bodies(request, settings.maxRequestBytes());
+        PostBody body = new PostBody(request, settings.maxRequestBytes());
         try {
             if (body.readAvailable()) {
                 route(request, response, callback, server.codec().decode(body.bytes()), false);
@@ -111,7 +111,7 @@ final class McpEndpoint extends Handler.Abstract {
             return;
         }
         // more of the body is on its way: wait for it on a virtual thread, never on a platform one
-        Exchanges.onVirtualThread(request, response, callback, () -> {
+        AsyncResponses.onVirtualThread(request, response, callback, () -> {
             try {
                 body.readRest();
             } catch (IOException e) {
@@ -128,12 +128,12 @@ final class McpEndpoint extends Handler.Abstract {
      * thread): closing a socket with unread bytes resets it, and the client would lose the answer.
      */
     private void bodyFailed(Request request, org.eclipse.jetty.server.Response response, Callback callback,
-            Bodies body, IOException e) {
+            PostBody body, IOException e) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        if (e instanceof Bodies.TooLarge tooLarge) {
+        if (e instanceof PostBody.TooLarge tooLarge) {
             String message = "Payload Too Large: the body is " + (tooLarge.size > 0 ? "at least " + tooLarge.size
                     + " bytes" : "too long") + ", more than the limit of " + settings.maxRequestBytes() + " bytes";
-            Exchanges.onVirtualThread(request, response, callback, () -> {
+            AsyncResponses.onVirtualThread(request, response, callback, () -> {
                 body.discardRest(Math.max(settings.maxRequestBytes(), LINGER_BYTES));
                 answers.reject(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, null, message);
             });

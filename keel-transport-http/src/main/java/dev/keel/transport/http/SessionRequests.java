@@ -59,7 +59,7 @@ final class SessionRequests {
         Channel channel = server.connector().open(session.standalone, HttpRequests.connectionAttributes(request));
         session.channel = channel;
         session.enter();
-        Callback finished = Exchanges.then(callback, () -> {
+        Callback finished = AsyncResponses.then(callback, () -> {
             session.exit();
             if (session.id == null) {
                 channel.close();
@@ -94,7 +94,7 @@ final class SessionRequests {
             return;
         }
         session.enter();
-        Callback finished = Exchanges.then(callback, session::exit);
+        Callback finished = AsyncResponses.then(callback, session::exit);
         Map<CallContext.Key<?>, Object> attributes = HttpRequests.requestAttributes(request);
         if (!HttpRequests.carriesRequest(decoded)) {
             session.channel.receive(new Inbound(decoded, session.standalone, attributes, Inbound.Threading.HAND_OFF));

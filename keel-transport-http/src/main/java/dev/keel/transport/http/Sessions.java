@@ -106,7 +106,6 @@ final class Sessions {
         return expired.size();
     }
 
-    /** Removes every session and returns them. */
     /** The open sessions, which stay open: while draining, their clients' answers must still reach them. */
     List<HttpSession> snapshot() {
         lock.lock();
@@ -117,6 +116,7 @@ final class Sessions {
         }
     }
 
+    /** Removes every session and returns them. */
     List<HttpSession> drain() {
         lock.lock();
         try {

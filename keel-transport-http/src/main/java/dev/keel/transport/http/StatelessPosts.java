@@ -64,8 +64,8 @@ final class StatelessPosts {
                     "Invalid Request: a response can only be POSTed within a legacy session (Mcp-Session-Id)"));
             return;
         }
-        Exchanges.Later later = new Exchanges.Later();
-        PostExchange exchange = new PostExchange(request, response, Exchanges.then(callback, later), settings, streams,
+        AsyncResponses.Later later = new AsyncResponses.Later();
+        PostExchange exchange = new PostExchange(request, response, AsyncResponses.then(callback, later), settings, streams,
                 null, HttpRequests.acceptsEventStream(request), false);
         // the channel lives as long as this request: its attributes are the request's, in one map
         Map<CallContext.Key<?>, Object> attributes = HttpRequests.connectionAttributes(request);

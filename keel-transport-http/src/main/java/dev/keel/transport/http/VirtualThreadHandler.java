@@ -18,7 +18,7 @@ final class VirtualThreadHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Exchanges.onVirtualThread(request, response, callback, () -> {
+        AsyncResponses.onVirtualThread(request, response, callback, () -> {
             if (!super.handle(request, response, callback)) {
                 Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             }

@@ -10,9 +10,9 @@ import org.eclipse.jetty.util.Callback;
  * What the HTTP handlers share about completing a response asynchronously: releasing what a request
  * held when its response completes, and moving work that may wait to a virtual thread.
  */
-final class Exchanges {
+final class AsyncResponses {
 
-    private Exchanges() {
+    private AsyncResponses() {
     }
 
     /**

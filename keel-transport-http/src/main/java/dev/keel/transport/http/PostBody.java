@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Blocker;
  * thread that parsed the head); then, only if more is to come, the rest, waiting for it
  * ({@link #readRest}, on a virtual thread, so a slow client never holds a platform thread).
  */
-final class Bodies {
+final class PostBody {
 
     /** The body was longer than the cap; {@code size} is what is known of its length. */
     static final class TooLarge extends IOException {
@@ -32,7 +32,7 @@ final class Bodies {
     private int length;
     private boolean complete;
 
-    Bodies(Request request, long max) {
+    PostBody(Request request, long max) {
         this.request = request;
         this.max = max;
         long declared = request.getLength();
