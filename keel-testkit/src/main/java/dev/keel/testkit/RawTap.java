@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * itself, and responses without an id. The answers are schema-checked like every other server message.
  *
  * <pre>{@code
- * Reply garbage = client.raw().send("{oops");
+ * Reply garbage = client.raw().send("not json at all");
  * assertThat(garbage.errorCode()).isEqualTo(JsonRpcError.PARSE_ERROR);
  * }</pre>
  *
