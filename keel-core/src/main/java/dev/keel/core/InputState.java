@@ -209,8 +209,11 @@ final class InputState {
                 out.append(',');
             });
             out.append(']');
+        } else if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            out.append(node.doubleValue());  // a number too large for a double, read as infinity
         } else if (node.isNumber()) {
-            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+            // scientific form: the plain one of 1e308 is 309 characters, and a digest is over 4 MiB of them
+            out.append(node.decimalValue().stripTrailingZeros().toString());
         } else {
             out.append(node);
         }

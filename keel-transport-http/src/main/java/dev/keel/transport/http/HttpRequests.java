@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.keel.core.CallContext;
 import dev.keel.core.MirroredHeaders;
@@ -26,6 +27,43 @@ final class HttpRequests {
 
     private HttpRequests() {
     }
+
+    /**
+     * Whether the client accepts an answer as JSON or as an event stream (RFC 9110 §12.5.1): no
+     * {@code Accept}, or a media range (with a q above 0) that covers {@code application/json} or
+     * {@code text/event-stream}.
+     */
+    static boolean acceptsAnAnswer(org.eclipse.jetty.server.Request request) {
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (!ANSWER_RANGES.contains(type)) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    try {
+                        refused = Double.parseDouble(parameter.substring(2)) <= 0;
+                    } catch (NumberFormatException e) {
+                        refused = false;
+                    }
+                }
+            }
+            if (!refused) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> ANSWER_RANGES = Set.of("*/*", "application/*", "application/json", "text/*",
+            "text/event-stream");
 
     static boolean acceptsEventStream(org.eclipse.jetty.server.Request request) {
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);

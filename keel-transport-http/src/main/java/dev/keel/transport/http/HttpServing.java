@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.spi.Channel;
@@ -104,13 +105,14 @@ final class HttpServing {
                 new SessionRequests(server, settings, sessions, streams, answers));
 
         PathMappingsHandler paths = new PathMappingsHandler.NoContext();
-        paths.addMapping(PathSpec.from(settings.path()), new InFlightLimit(handler, settings.maxInFlight(), answers));
+        AtomicInteger posts = new AtomicInteger();
+        paths.addMapping(PathSpec.from(settings.path()), new InFlightLimit(handler, settings.maxInFlight(), answers, posts));
         LegacySseEndpoint legacySse = null;
         if (settings.legacySse()) {
             legacySse = new LegacySseEndpoint(server, settings, builder.maxSessions, streams, answers);
-            Handler onVirtualThreads = new VirtualThreadHandler(legacySse);
-            paths.addMapping(PathSpec.from(settings.ssePath()), onVirtualThreads);
-            paths.addMapping(PathSpec.from(settings.messagesPath()), onVirtualThreads);
+            paths.addMapping(PathSpec.from(settings.ssePath()), new VirtualThreadHandler(legacySse));
+            paths.addMapping(PathSpec.from(settings.messagesPath()), new InFlightLimit(new VirtualThreadHandler(legacySse),
+                    settings.maxInFlight(), answers, posts));
         }
         for (Map.Entry<String, Mount> mount : builder.mounts.entrySet()) {
             Handler mounted = mount.getValue().create(new Mount.Context(mount.getKey(), jetty, server, timers));

@@ -10,19 +10,23 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Caps the POSTs being served at once: beyond the limit, 503 with {@code Retry-After} at once, without
- * reading the body. A POST counts until its response is complete, whichever thread completes it. (Jetty's
+ * reading the body. A POST counts until its response is complete, whichever thread completes it; every
+ * path that takes POSTs (the MCP endpoint, the HTTP+SSE endpoint's messages) counts against one budget,
+ * the counter the limits share. (Jetty's
  * {@code QoSHandler} would queue the excess instead; a client told to retry is what MCP clients expect.)
  */
 final class InFlightLimit extends Handler.Wrapper {
 
     private final int max;
     private final HttpAnswers answers;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger inFlight;
 
-    InFlightLimit(Handler handler, int max, HttpAnswers answers) {
+    /** Limits {@code handler}'s POSTs, counted in {@code inFlight} with those of the other limited paths. */
+    InFlightLimit(Handler handler, int max, HttpAnswers answers, AtomicInteger inFlight) {
         super(handler);
         this.max = max;
         this.answers = answers;
+        this.inFlight = inFlight;
     }
 
     @Override

@@ -100,6 +100,12 @@ final class McpEndpoint extends Handler.Abstract {
                             + (contentType == null ? "a body without Content-Type" : contentType));
             return;
         }
+        if (!HttpRequests.acceptsAnAnswer(request)) {
+            answers.reject(response, callback, HttpStatus.NOT_ACCEPTABLE_406, null,
+                    "Not Acceptable: the answer is application/json or text/event-stream; list one of them in Accept, not "
+                            + request.getHeaders().get(HttpHeader.ACCEPT));
+            return;
+        }
         PostBody body = new PostBody(request, settings.maxRequestBytes());
         try {
             if (body.readAvailable()) {

@@ -98,6 +98,23 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aPostWhoseAcceptAdmitsNeitherJsonNorAStreamIs406() throws Exception {
+        HttpFixture f = start();
+        String echo = "\"name\":\"echo\",\"arguments\":{\"message\":\"hi\"}";
+        for (String refused : new String[] {"text/html", "application/json;q=0, text/plain"}) {
+            HttpFixture.Answer answer = f.modern("tools/call", echo).header("Mcp-Name", "echo").header("Accept", refused)
+                    .send();
+            assertThat(answer.status()).as(refused).isEqualTo(406);
+            assertThat(answer.json().path("error").path("message").asString()).contains("Not Acceptable")
+                    .contains(refused);
+        }
+        for (String admitted : new String[] {"*/*", "application/*", "text/event-stream", "application/json; q=0.5"}) {
+            assertThat(f.modern("tools/call", echo).header("Mcp-Name", "echo").header("Accept", admitted).send().status())
+                    .as(admitted).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aDeadlineIsAnsweredOnTimeWhileAHandlerThatIgnoresItRunsOn() throws Exception {
         HttpFixture f = start();
         HttpFixture.Answer late = f.modern("tools/call", "\"name\":\"stubborn\",\"arguments\":{}")
