@@ -76,7 +76,7 @@ final class Deadlines implements Middleware {
         }
         Thread.ofVirtual().name("keel-deadline").start(() -> {
             LOG.log(System.Logger.Level.WARNING, "{0} {1} ignored its interruption {2} after its deadline of {3};"
-                    + " answering without it", call.method(), call.target() == null ? "" : call.target(),
+                    + " answering without it", LogText.of(call.method()), call.target() == null ? "" : LogText.of(call.target()),
                     describe(STRAGGLER_GRACE), describe(limit));
             CallContext context = call.context();
             Response answer = era.finish(deadline.expired(call, limit), context);

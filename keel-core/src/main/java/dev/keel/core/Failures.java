@@ -25,7 +25,7 @@ final class Failures {
             return e.toError(version);
         }
         String correlationId = correlationId();
-        LOG.log(System.Logger.Level.ERROR, "Internal error " + correlationId + " while serving " + method, failure);
+        LOG.log(System.Logger.Level.ERROR, "Internal error " + correlationId + " while serving " + LogText.of(method), failure);
         return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "Internal error (correlation id " + correlationId + ")",
                 Map.of("correlationId", correlationId));
     }

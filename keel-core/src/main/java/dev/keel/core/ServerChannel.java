@@ -96,7 +96,7 @@ final class ServerChannel implements Channel {
                             true);
                 } else {
                     LOG.log(System.Logger.Level.DEBUG, "Ignoring an invalid message that needs no answer: {0}",
-                            invalid.error().message());
+                            LogText.of(invalid.error().message()));
                 }
             }
             case Decoded.Batch batch -> handleBatch(batch, replyTo, attributes);
@@ -301,7 +301,7 @@ final class ServerChannel implements Channel {
         switch (notification.method()) {
             case McpMethods.NOTIFICATIONS_CANCELLED -> onCancelled(notification.rawParams());
             case McpMethods.NOTIFICATIONS_INITIALIZED -> session.initialized();
-            default -> LOG.log(System.Logger.Level.DEBUG, "Ignoring notification {0}", notification.method());
+            default -> LOG.log(System.Logger.Level.DEBUG, "Ignoring notification {0}", LogText.of(notification.method()));
         }
     }
 
@@ -313,7 +313,7 @@ final class ServerChannel implements Channel {
         try {
             cancelled = params.bind(CancelledNotificationParams.class);
         } catch (JacksonException | IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Ignoring a malformed notifications/cancelled: {0}", e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, "Ignoring a malformed notifications/cancelled: {0}", LogText.of(e.getMessage()));
             return;
         }
         if (cancelled.requestId() == null) {
@@ -321,8 +321,8 @@ final class ServerChannel implements Channel {
         }
         InFlight f = inFlight.get(cancelled.requestId());
         if (f != null && !McpMethods.INITIALIZE.equals(f.method)) {
-            LOG.log(System.Logger.Level.DEBUG, "Cancelling request {0} ({1}): {2}", f.id, f.method,
-                    cancelled.reason());
+            LOG.log(System.Logger.Level.DEBUG, "Cancelling request {0} ({1}): {2}", LogText.of(f.id), LogText.of(f.method),
+                    LogText.of(cancelled.reason()));
             f.cancel();
         }
     }

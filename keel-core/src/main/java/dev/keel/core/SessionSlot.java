@@ -66,7 +66,7 @@ final class SessionSlot {
     void answered(Response response) {
         LegacySession current = session.get();
         if (current == null || !current.pending.complete(response)) {
-            LOG.log(System.Logger.Level.DEBUG, "Ignoring a response to unknown request {0}", response.id());
+            LOG.log(System.Logger.Level.DEBUG, "Ignoring a response to unknown request {0}", LogText.of(response.id()));
         }
     }
 

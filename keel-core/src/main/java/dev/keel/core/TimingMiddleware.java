@@ -38,8 +38,8 @@ public final class TimingMiddleware implements Middleware {
         if (LOG.isLoggable(level)) {
             String outcome = response instanceof Response.Failure failure ? "error " + failure.error().code() : "ok";
             String requestId = call.context().get(RequestIdMiddleware.REQUEST_ID);
-            LOG.log(level, "{0} {1} took {2} ms ({3}){4}", call.method(), call.id(),
-                    String.format("%.3f", elapsed / 1e6), outcome, requestId == null ? "" : " request " + requestId);
+            LOG.log(level, "{0} {1} took {2} ms ({3}){4}", LogText.of(call.method()), LogText.of(call.id()),
+                    String.format("%.3f", elapsed / 1e6), outcome, requestId == null ? "" : " request " + LogText.of(requestId));
         }
         return response;
     }

@@ -13,7 +13,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -279,11 +278,11 @@ public final class FilesystemToolset implements Toolset {
         if (!Files.isDirectory(dir.path(), LinkOption.NOFOLLOW_LINKS)) {
             throw new ToolError("'" + dir.relative() + "' is not a directory");
         }
-        PathMatcher matcher;
+        Glob matcher;
         try {
-            matcher = dir.path().getFileSystem().getPathMatcher("glob:" + arguments.path("pattern").asString());
+            matcher = Glob.compile(arguments.path("pattern").asString());
         } catch (IllegalArgumentException e) {
-            throw new ToolError("'" + arguments.path("pattern").asString() + "' is not a glob: " + e.getMessage());
+            throw new ToolError("'" + arguments.path("pattern").asString() + "' is not a usable glob: " + e.getMessage());
         }
         int max = (int) Math.min(policy().maxResults, arguments.path("maxResults").asLong(policy().maxResults));
         List<String> found = new ArrayList<>();
@@ -300,15 +299,18 @@ public final class FilesystemToolset implements Toolset {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (call.cancelled() || Thread.currentThread().isInterrupted()) {
+                    return FileVisitResult.TERMINATE;  // a deadline stops the work, not just the answer
+                }
                 if (policy().isDenied(file.getFileName().toString()) || !attrs.isRegularFile()) {
                     return FileVisitResult.CONTINUE;
                 }
-                if (matcher.matches(dir.path().relativize(file))) {
+                String relative = dir.path().relativize(file).toString().replace('\\', '/');
+                if (matcher.matches(relative)) {
                     if (found.size() == max) {
                         truncated[0] = true;
                         return FileVisitResult.TERMINATE;
                     }
-                    String relative = dir.path().relativize(file).toString().replace('\\', '/');
                     found.add(dir.relative().isEmpty() ? relative : dir.relative() + "/" + relative);
                 }
                 return FileVisitResult.CONTINUE;

@@ -3,6 +3,7 @@ package dev.keel.server;
 import org.slf4j.MDC;
 
 import dev.keel.core.Call;
+import dev.keel.core.LogText;
 import dev.keel.core.Middleware;
 import dev.keel.core.RequestIdMiddleware;
 import dev.keel.jsonrpc.Response;
@@ -20,11 +21,11 @@ final class MdcMiddleware implements Middleware {
         if (requestId != null) {
             MDC.put("requestId", requestId);
         }
-        MDC.put("method", call.method());
+        MDC.put("method", LogText.of(call.method()));
         String target = call.target();
         if (target != null) {
             MDC.put(call.method().equals("resources/read") ? "uri" : call.method().equals("tools/call") ? "tool" : "prompt",
-                    target);
+                    LogText.of(target));
         }
         try {
             return chain.proceed(call);
