@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -164,7 +165,8 @@ public final class FilesystemToolset implements Toolset {
         if (offset > size) {
             throw new ToolError("offset " + offset + " is past the end of '" + file.relative() + "' (" + size + " bytes)");
         }
-        long end = arguments.has("length") ? Math.min(size, offset + arguments.get("length").asLong()) : size;
+        // offset <= size here, so size - offset cannot overflow; offset + length could
+        long end = arguments.has("length") ? offset + Math.min(arguments.get("length").asLong(), size - offset) : size;
         if (end - offset > policy().maxBytes) {
             throw new ToolError("'" + file.relative() + "' is " + size + " bytes; read at most " + policy().maxBytes
                     + " bytes at a time with offset and length");
@@ -229,29 +231,38 @@ public final class FilesystemToolset implements Toolset {
         if (!Files.isDirectory(dir.path(), LinkOption.NOFOLLOW_LINKS)) {
             throw new ToolError("'" + dir.relative() + "' is not a directory");
         }
-        List<String> lines = new ArrayList<>();
-        List<Path> sorted;
+        // the first MAX_LISTING names in order, kept while reading: a directory of a million entries is
+        // never held or sorted whole
+        Comparator<Path> byName = Comparator.comparing(Path::getFileName);
+        PriorityQueue<Path> first = new PriorityQueue<>(byName.reversed());
+        long shownOrMore = 0;
         try (Stream<Path> entries = Files.list(dir.path())) {
-            sorted = entries.sorted(Comparator.comparing(Path::getFileName)).toList();
-        }
-        {
-            for (Path entry : sorted) {
-                String name = entry.getFileName().toString();
-                if (policy().isDenied(name)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (policy().isDenied(entry.getFileName().toString())) {
                     continue;
                 }
-                if (lines.size() == MAX_LISTING) {
-                    lines.add("… (more entries not shown)");
-                    break;
-                }
-                if (Files.isSymbolicLink(entry)) {
-                    lines.add(name + " -> (link)");
-                } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    lines.add(name + "/");
-                } else {
-                    lines.add(name + "  " + Files.size(entry) + " bytes");
+                shownOrMore++;
+                first.add(entry);
+                if (first.size() > MAX_LISTING) {
+                    first.poll();
                 }
             }
+        }
+        List<Path> sorted = new ArrayList<>(first);
+        sorted.sort(byName);
+        List<String> lines = new ArrayList<>();
+        for (Path entry : sorted) {
+            String name = entry.getFileName().toString();
+            if (Files.isSymbolicLink(entry)) {
+                lines.add(name + " -> (link)");
+            } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                lines.add(name + "/");
+            } else {
+                lines.add(name + "  " + Files.size(entry) + " bytes");
+            }
+        }
+        if (shownOrMore > MAX_LISTING) {
+            lines.add("… (more entries not shown)");
         }
         return lines.isEmpty() ? "(empty)" : String.join("\n", lines);
     }

@@ -19,8 +19,9 @@ import dev.keel.core.ToolError;
  * The policy of the {@code filesystem} toolset: which paths a client may touch. A path is resolved to
  * its real path (every symbolic link followed) and must then lie inside a root, compared by path
  * components, never by string prefix ({@code /data2} is not inside {@code /data}). Paths from tools
- * are relative: absolute ones, {@code ..} that climbs out, NUL bytes and names on the deny-list (at
- * any depth, before and after links are followed) are refused. Reads are capped in size and may be
+ * are relative to a root, or absolute inside one (read like their relative form); absolute paths
+ * outside every root, Windows and {@code ~} paths, {@code ..} that climbs out, NUL bytes and names on
+ * the deny-list (at any depth, before and after links are followed) are refused. Reads are capped in size and may be
  * limited to an extension allow-list.
  *
  * <p>What is left: between the check and the open a directory could be swapped for a link by someone
@@ -100,6 +101,11 @@ final class SecureFiles {
             throw new ToolError("the path contains a NUL character");
         }
         String path = given.replace('\\', '/');
+        if (path.startsWith("/") && given.startsWith("/")) {
+            // an absolute path (as clients announce roots, and models repeat them) is read like its relative
+            // form when it lies inside a root, and refused like any other way out when it does not
+            return resolveAbsolute(given);
+        }
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*") || path.startsWith("~")) {
             throw new ToolError("'" + given + "' is absolute; give a path relative to "
                     + (named() ? "one of the roots " + roots.keySet() : "the root"));

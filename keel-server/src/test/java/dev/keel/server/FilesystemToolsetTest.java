@@ -112,8 +112,8 @@ class FilesystemToolsetTest {
                 Arguments.of("docs/guide.md/../../../outside/secret.txt", "leaves"),
                 Arguments.of("../data2/secret.txt", "leaves"),
                 Arguments.of("..\\outside\\secret.txt", "leaves"),
-                Arguments.of("/etc/passwd", "absolute"),
-                Arguments.of("/" + "tmp/../etc/passwd", "absolute"),
+                Arguments.of("/etc/passwd", "outside the served directories"),
+                Arguments.of("/" + "tmp/../etc/passwd", "outside the served directories"),
                 Arguments.of("\\..\\outside\\secret.txt", "absolute"),
                 Arguments.of("C:\\Windows\\win.ini", "absolute"),
                 Arguments.of("~/.ssh/id_rsa", "absolute"),
@@ -175,6 +175,10 @@ class FilesystemToolsetTest {
                 .as("a link that stays inside is followed").isEqualTo("the guide");
         assertThat(client.callTool("read_file", Map.of("path", "README.md", "offset", 6, "length", 4)).text())
                 .isEqualTo("from");
+        assertThat(client.callTool("read_file", Map.of("path", root.resolve("README.md").toString())).text())
+                .as("an absolute path inside the root reads like its relative form").isEqualTo("hello from the root");
+        assertThat(client.callTool("read_file", Map.of("path", "README.md", "offset", 6, "length", Long.MAX_VALUE))
+                .text()).as("a length past the end, even one that overflows with the offset").isEqualTo("from the root");
         String listing = client.callTool("list_directory", Map.of()).text();
         assertThat(listing).contains("README.md", "docs/").doesNotContain(".git").doesNotContain(".env");
         assertThat(client.callTool("search_files", Map.of("pattern", "**.md")).text())
