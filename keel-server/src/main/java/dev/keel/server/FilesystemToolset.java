@@ -9,19 +9,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -52,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FilesystemToolset implements Toolset {
 
     private static final int CHUNK = 64 * 1024;
-    private static final int MAX_LISTING = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private SecureFiles files;
@@ -133,7 +127,7 @@ public final class FilesystemToolset implements Toolset {
                                   "maxResults":{"type":"integer","minimum":1,"description":"The most results to return"}},
                                  "required":["pattern"],"additionalProperties":false}""")
                         .annotations(ToolAnnotations.readOnly()).build(),
-                call -> search(call, call.arguments()));
+                call -> DirectoryWalks.search(policy(), call, call.arguments()));
         if (policy.writable) {
             builder.tool(Tool.builder("write_file").title("Write a file")
                             .description("Writes a text file, replacing it if it exists; the directory must exist. " + paths)
@@ -224,47 +218,7 @@ public final class FilesystemToolset implements Toolset {
             }
             return CallToolResult.text(roots.toString());
         }
-        return CallToolResult.text(listing(policy().resolve(path)));
-    }
-
-    private String listing(SecureFiles.Resolved dir) throws IOException {
-        if (!Files.isDirectory(dir.path(), LinkOption.NOFOLLOW_LINKS)) {
-            throw new ToolError("'" + dir.relative() + "' is not a directory");
-        }
-        // the first MAX_LISTING names in order, kept while reading: a directory of a million entries is
-        // never held or sorted whole
-        Comparator<Path> byName = Comparator.comparing(Path::getFileName);
-        PriorityQueue<Path> first = new PriorityQueue<>(byName.reversed());
-        long shownOrMore = 0;
-        try (Stream<Path> entries = Files.list(dir.path())) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                if (policy().isDenied(entry.getFileName().toString())) {
-                    continue;
-                }
-                shownOrMore++;
-                first.add(entry);
-                if (first.size() > MAX_LISTING) {
-                    first.poll();
-                }
-            }
-        }
-        List<Path> sorted = new ArrayList<>(first);
-        sorted.sort(byName);
-        List<String> lines = new ArrayList<>();
-        for (Path entry : sorted) {
-            String name = entry.getFileName().toString();
-            if (Files.isSymbolicLink(entry)) {
-                lines.add(name + " -> (link)");
-            } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                lines.add(name + "/");
-            } else {
-                lines.add(name + "  " + Files.size(entry) + " bytes");
-            }
-        }
-        if (shownOrMore > MAX_LISTING) {
-            lines.add("… (more entries not shown)");
-        }
-        return lines.isEmpty() ? "(empty)" : String.join("\n", lines);
+        return CallToolResult.text(DirectoryWalks.listing(policy(), policy().resolve(path)));
     }
 
     private CallToolResult stat(String path) throws IOException {
@@ -282,62 +236,6 @@ public final class FilesystemToolset implements Toolset {
         info.put("readable", Files.isReadable(resolved.path()));
         info.put("writable", policy().writable && Files.isWritable(resolved.path()));
         return CallToolResult.structured(JSON.valueToTree(info));
-    }
-
-    private CallToolResult search(RequestContext call, JsonNode arguments) throws IOException {
-        SecureFiles.Resolved dir = policy().resolve(arguments.path("path").asString("."));
-        if (!Files.isDirectory(dir.path(), LinkOption.NOFOLLOW_LINKS)) {
-            throw new ToolError("'" + dir.relative() + "' is not a directory");
-        }
-        Glob matcher;
-        try {
-            matcher = Glob.compile(arguments.path("pattern").asString());
-        } catch (IllegalArgumentException e) {
-            throw new ToolError("'" + arguments.path("pattern").asString() + "' is not a usable glob: " + e.getMessage());
-        }
-        int max = (int) Math.min(policy().maxResults, arguments.path("maxResults").asLong(policy().maxResults));
-        List<String> found = new ArrayList<>();
-        boolean[] truncated = {false};
-        Files.walkFileTree(dir.path(), new SimpleFileVisitor<Path>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                if (call.cancelled() || Thread.currentThread().isInterrupted()) {
-                    return FileVisitResult.TERMINATE;
-                }
-                return !d.equals(dir.path()) && policy().isDenied(d.getFileName().toString())
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (call.cancelled() || Thread.currentThread().isInterrupted()) {
-                    return FileVisitResult.TERMINATE;  // a deadline stops the work, not just the answer
-                }
-                if (policy().isDenied(file.getFileName().toString()) || !attrs.isRegularFile()) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String relative = dir.path().relativize(file).toString().replace('\\', '/');
-                if (matcher.matches(relative)) {
-                    if (found.size() == max) {
-                        truncated[0] = true;
-                        return FileVisitResult.TERMINATE;
-                    }
-                    found.add(dir.relative().isEmpty() ? relative : dir.relative() + "/" + relative);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        if (call.cancelled()) {
-            throw new ToolError("the search was cancelled");
-        }
-        String text = found.isEmpty() ? "no files match" : String.join("\n", found)
-                + (truncated[0] ? "\n… (stopped at " + max + " results)" : "");
-        return CallToolResult.text(text);
     }
 
     private CallToolResult writeFile(String path, String content) throws IOException {
@@ -387,7 +285,8 @@ public final class FilesystemToolset implements Toolset {
             throws IOException, InterruptedException {
         SecureFiles.Resolved resolved = policy().resolveAbsolute(absolute);
         if (Files.isDirectory(resolved.path(), LinkOption.NOFOLLOW_LINKS)) {
-            return ReadResourceResult.of(TextResourceContents.of(uri, "text/plain", listing(resolved)));
+            return ReadResourceResult.of(TextResourceContents.of(uri, "text/plain",
+                    DirectoryWalks.listing(policy(), resolved)));
         }
         policy().checkExtension(resolved);
         requireFile(resolved);
