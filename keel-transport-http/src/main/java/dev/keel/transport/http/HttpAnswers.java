@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The transport's own answers, the same on every path: an HTTP status with a JSON-RPC error body that
- * names the problem (id-less when the request's id is unknown), 503 with {@code Retry-After}, 202.
+ * names the problem (id-less when the request's id is unknown), 503 and 429 with {@code Retry-After}, 202.
  */
 final class HttpAnswers {
 
@@ -43,6 +43,17 @@ final class HttpAnswers {
     void unavailable(org.eclipse.jetty.server.Response response, Callback callback, String message) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
         reject(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, null,
+                JsonRpcError.of(JsonRpcError.INTERNAL_ERROR, message));
+    }
+
+    /**
+     * 429 with {@code Retry-After}: this client is at one of its own limits ({@link PerAddressLimits}),
+     * while the server serves others. Not 503, which says the server is unavailable to everyone and may
+     * lead a load balancer to take it out of service.
+     */
+    void tooMany(org.eclipse.jetty.server.Response response, Callback callback, String message) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
+        reject(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, null,
                 JsonRpcError.of(JsonRpcError.INTERNAL_ERROR, message));
     }
 

@@ -31,13 +31,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *  └ MinimumDataRateHandler          bodies slower than the minimum rate cut off
  *     └ GuardHandler                 Origin, Host, CORS; the slow-header watch
  *        └ PathMappingsHandler       by path:
- *           ├ InFlightLimit          /mcp: POSTs beyond the limit get 503
+ *           ├ InFlightLimit          /mcp: POSTs beyond the address's limit get 429, beyond the global one 503
  *           │  └ McpEndpoint         reads the body, routes by what it carries:
  *           │     ├ StatelessPosts   2026-07-28: a channel per POST
  *           │     └ SessionRequests  legacy sessions: initialize, POST, GET streams, DELETE
  *           ├ LegacySseEndpoint      /sse and /messages (2024-11-05 HTTP+SSE), on virtual threads
  *           └ mounts                 WebSocket, health, yours
  * </pre>
+ *
+ * <p>The connector closes a connection beyond its address's limit as it is accepted
+ * ({@link ConnectionsPerClient}); what else one client address may hold (requests in flight, sessions,
+ * listen streams) is counted where it is taken ({@link PerAddressLimits}).
  *
  * <p>The timer ({@link Timers}, one thread of Keel's own) sweeps idle sessions, sends keep-alives,
  * cuts off slow request heads and ends streams whose writes have stalled; none of that ever waits on a
@@ -57,11 +61,21 @@ final class HttpServing {
     private final SlowHeaderGuard slowHeaders;
     private final Timers timers;
     private final SseStreams streams;
+    private final Counts counts;
     private final AtomicBoolean stopped = new AtomicBoolean();
+
+    /**
+     * What the transport counts, for tests in this package: the POSTs in flight, and per client the POSTs,
+     * the listen streams and the connections.
+     */
+    record Counts(AtomicInteger inFlight, ClientCounts inFlightPerClient, ClientCounts listensPerClient,
+            ClientCounts connectionsPerClient) {
+    }
 
     private HttpServing(HttpTransport.Builder builder, Server jetty, ServerConnector connector, McpEndpoint handler,
             StatelessPosts statelessPosts, LegacySseEndpoint legacySse, Sessions sessions, SlowHeaderGuard slowHeaders,
-            Timers timers, SseStreams streams) {
+            Timers timers, SseStreams streams, Counts counts) {
+        this.counts = counts;
         this.statelessPosts = statelessPosts;
         this.builder = builder;
         this.jetty = jetty;
@@ -93,26 +107,35 @@ final class HttpServing {
         connector.setIdleTimeout(builder.idleTimeout.toMillis());
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(builder.maxConnections, jetty));
+        // what one client address may hold: counted here, on every path and mount, in one budget per kind
+        PerAddressLimits perAddress = builder.perAddress;
+        Refusals refusals = new Refusals();
+        ConnectionsPerClient connections = new ConnectionsPerClient(perAddress.maxConnections(), refusals);
+        connector.addBean(connections);
+        ClientCounts postsPerClient = new ClientCounts("requests in flight", perAddress.maxInFlight(), refusals);
+        ClientCounts listens = new ClientCounts("listen streams", perAddress.maxListenStreams(), refusals);
 
         Timers timers = new Timers("keel-http-timers");
         SlowHeaderGuard slowHeaders = new SlowHeaderGuard(builder.headerTimeout.toNanos());
         connector.addEventListener(slowHeaders);
-        Sessions sessions = new Sessions(builder.maxSessions, builder.sessionIdleTtl.toNanos());
+        Sessions sessions = new Sessions(builder.maxSessions, perAddress.maxSessions(), builder.sessionIdleTtl.toNanos(),
+                refusals);
         SseStreams streams = new SseStreams(builder.maxQueuedBytes, builder.writeTimeout);
         HttpAnswers answers = new HttpAnswers(server.codec(), settings.retryAfter());
-        StatelessPosts statelessPosts = new StatelessPosts(server, settings, streams, answers);
+        StatelessPosts statelessPosts = new StatelessPosts(server, settings, streams, answers, listens);
         McpEndpoint handler = new McpEndpoint(server, settings, answers, statelessPosts,
-                new SessionRequests(server, settings, sessions, streams, answers));
+                new SessionRequests(server, settings, sessions, streams, answers, listens));
 
         PathMappingsHandler paths = new PathMappingsHandler.NoContext();
         AtomicInteger posts = new AtomicInteger();
-        paths.addMapping(PathSpec.from(settings.path()), new InFlightLimit(handler, settings.maxInFlight(), answers, posts));
+        paths.addMapping(PathSpec.from(settings.path()), new InFlightLimit(handler, settings.maxInFlight(), answers, posts,
+                postsPerClient));
         LegacySseEndpoint legacySse = null;
         if (settings.legacySse()) {
-            legacySse = new LegacySseEndpoint(server, settings, builder.maxSessions, streams, answers);
+            legacySse = new LegacySseEndpoint(server, settings, builder.maxSessions, streams, answers, listens);
             paths.addMapping(PathSpec.from(settings.ssePath()), new VirtualThreadHandler(legacySse));
             paths.addMapping(PathSpec.from(settings.messagesPath()), new InFlightLimit(new VirtualThreadHandler(legacySse),
-                    settings.maxInFlight(), answers, posts));
+                    settings.maxInFlight(), answers, posts, postsPerClient));
         }
         for (Map.Entry<String, Mount> mount : builder.mounts.entrySet()) {
             Handler mounted = mount.getValue().create(new Mount.Context(mount.getKey(), jetty, server, timers));
@@ -136,7 +159,7 @@ final class HttpServing {
                     + e.getMessage(), e);
         }
         HttpServing serving = new HttpServing(builder, jetty, connector, handler, statelessPosts, legacySse, sessions,
-                slowHeaders, timers, streams);
+                slowHeaders, timers, streams, new Counts(posts, postsPerClient, listens, connections.counts()));
         serving.schedule();
         LoggingBackend.adviseIfMissing(LOG);
         return serving;
@@ -165,6 +188,10 @@ final class HttpServing {
 
     Sessions sessions() {
         return sessions;
+    }
+
+    Counts counts() {
+        return counts;
     }
 
     /**

@@ -11,7 +11,8 @@ import dev.keel.core.spi.EventStore;
 /**
  * A legacy session on Streamable HTTP: its channel (which holds the protocol state), its standalone
  * stream (what GET serves: messages no request owes), the POST streams that may still be resumed, and
- * when it was last used, for the idle TTL and for evicting the oldest idle session when full.
+ * when it was last used, for the idle TTL and for evicting the oldest idle session when full, and the
+ * client that opened it, for the limits per client.
  */
 final class HttpSession {
 
@@ -23,6 +24,8 @@ final class HttpSession {
     /** The session id, once {@code initialize} has opened the session. */
     volatile String id;
     volatile Channel channel;
+    /** Who opened the session: what its place counts against ({@link Sessions}). */
+    final ClientKey client;
     final LegacyStream standalone;
     private final EventStore store;
     private final Map<String, LegacyStream> streams = new ConcurrentHashMap<>();
@@ -32,8 +35,9 @@ final class HttpSession {
     private volatile long lastActive = System.nanoTime();
     private volatile boolean closed;
 
-    HttpSession(EventStore store) {
+    HttpSession(EventStore store, ClientKey client) {
         this.store = store;
+        this.client = client;
         this.standalone = new LegacyStream(STANDALONE, this, store);
     }
 

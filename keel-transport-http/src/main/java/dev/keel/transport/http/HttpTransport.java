@@ -31,7 +31,8 @@ import dev.keel.core.spi.Transport;
  * (403); when bound to loopback, a {@code Host} other than a loopback name refused (DNS rebinding);
  * bodies capped at 4 MiB (413) and headers at 16 KiB (431); slow headers and bodies cut off while other
  * clients are served; connections and requests in flight capped (503 with {@code Retry-After}); legacy
- * sessions closed after an idle TTL and capped in number, the oldest idle evicted first.
+ * sessions closed after an idle TTL and capped in number, an idle one evicted first; and what one client
+ * address may hold capped below that ({@link PerAddressLimits}), so one client cannot crowd out the rest.
  *
  * <p>Jetty keeps its platform threads: a request that cannot block is served on the thread that parsed
  * it, any other on a virtual thread, and nothing that waits ever holds a platform thread. Other handlers (a WebSocket endpoint) can be mounted
@@ -83,6 +84,11 @@ public final class HttpTransport implements Transport {
     /** The open legacy sessions; for tests in this package. */
     Sessions sessions() {
         return running().sessions();
+    }
+
+    /** What the transport counts; for tests in this package. */
+    HttpServing.Counts counts() {
+        return running().counts();
     }
 
     /** How many legacy sessions are open. */
@@ -138,6 +144,7 @@ public final class HttpTransport implements Transport {
         Duration keepAlive = Duration.ofSeconds(10);
         Duration retry = Duration.ofSeconds(1);
         int maxSessions = 10_000;
+        PerAddressLimits perAddress = PerAddressLimits.defaults();
         Duration sessionIdleTtl = Duration.ofMinutes(30);
         EventStore eventStore;
         boolean legacySse;
@@ -254,9 +261,18 @@ public final class HttpTransport implements Transport {
             return this;
         }
 
-        /** The most legacy sessions open at once (the oldest idle one evicted for a new one); default 10,000. */
+        /**
+         * The most legacy sessions open at once; when full, an idle session of the address holding the most
+         * is evicted for a new one, never a busy one. Default 10,000.
+         */
         public Builder maxSessions(int max) {
             this.maxSessions = (int) positive(max, "maxSessions");
+            return this;
+        }
+
+        /** What one client address may hold at once; default {@link PerAddressLimits#defaults()}. */
+        public Builder perAddress(PerAddressLimits limits) {
+            this.perAddress = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -45,12 +45,15 @@ final class LegacySseEndpoint extends Handler.Abstract {
     private final int maxConnections;
     private final SseStreams streams;
     private final HttpAnswers answers;
+    /** The listen streams each client holds open, with those of the other paths. */
+    private final ClientCounts listens;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     LegacySseEndpoint(McpServer server, HttpSettings settings, int maxConnections, SseStreams streams,
-            HttpAnswers answers) {
+            HttpAnswers answers, ClientCounts listens) {
         super(InvocationType.BLOCKING);
+        this.listens = listens;
         this.answers = answers;
         this.streams = streams;
         this.server = server;
@@ -112,6 +115,21 @@ final class LegacySseEndpoint extends Handler.Abstract {
                     : "Service Unavailable: the server holds its maximum of " + maxConnections + " SSE connections");
             return;
         }
+        ClientKey client = ClientKey.of(request);
+        if (!listens.tryAcquire(client)) {
+            answers.tooMany(response, callback, SessionRequests.tooManyStreams(listens, client));
+            return;
+        }
+        try {
+            serve(request, response, callback);
+        } finally {
+            listens.release(client);
+        }
+    }
+
+    /** Opens the stream, a session whose channel it is, and keeps it until it ends. */
+    private void serve(Request request, org.eclipse.jetty.server.Response response, Callback callback)
+            throws InterruptedException {
         byte[] idBytes = new byte[16];
         RANDOM.nextBytes(idBytes);
         String id = HexFormat.of().formatHex(idBytes);

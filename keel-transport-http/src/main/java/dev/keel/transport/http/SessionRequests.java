@@ -33,10 +33,14 @@ final class SessionRequests {
     private final Sessions sessions;
     private final SseStreams streams;
     private final HttpAnswers answers;
+    /** The listen streams each client holds open, with those of the other paths. */
+    private final ClientCounts listens;
     private volatile boolean stopping;
 
-    SessionRequests(McpServer server, HttpSettings settings, Sessions sessions, SseStreams streams, HttpAnswers answers) {
+    SessionRequests(McpServer server, HttpSettings settings, Sessions sessions, SseStreams streams, HttpAnswers answers,
+            ClientCounts listens) {
         this.server = server;
+        this.listens = listens;
         this.settings = settings;
         this.sessions = sessions;
         this.streams = streams;
@@ -48,20 +52,35 @@ final class SessionRequests {
         stopping = true;
     }
 
-    /** A legacy initialize: a new session whose standalone stream is the channel's sink. */
+    /**
+     * A legacy initialize: a new session whose standalone stream is the channel's sink, once
+     * {@link Sessions#admit} made room for it (429 when this client is at its own cap with no idle
+     * session, 503 when the server is full with none this client may evict).
+     */
     void initialize(Request request, org.eclipse.jetty.server.Response response,
             Callback callback, Decoded decoded, boolean mayBlock) {
-        if (!sessions.hasRoom()) {
-            answers.unavailable(response, callback, "Service Unavailable: the server holds its maximum of sessions, all busy");
+        ClientKey client = ClientKey.of(request);
+        Sessions.Admission admission = sessions.admit(client);
+        if (admission.refusal() == Sessions.Refusal.CLIENT_FULL) {
+            answers.tooMany(response, callback, "Too Many Requests: this client address (" + client + ") holds "
+                    + sessions.maxPerClient() + " sessions, the limit per address, and none is idle to make room;"
+                    + " end one (DELETE) or retry later");
             return;
         }
-        HttpSession session = new HttpSession(settings.store());
+        if (admission.refusal() == Sessions.Refusal.SERVER_FULL) {
+            answers.unavailable(response, callback, "Service Unavailable: the server holds its maximum of "
+                    + sessions.max() + " sessions, and none this client address may evict is idle; retry later");
+            return;
+        }
+        Sessions.Slot slot = admission.slot();
+        HttpSession session = new HttpSession(settings.store(), client);
         Channel channel = server.connector().open(session.standalone, HttpRequests.connectionAttributes(request));
         session.channel = channel;
         session.enter();
         Callback finished = AsyncResponses.then(callback, () -> {
             session.exit();
             if (session.id == null) {
+                slot.release();
                 channel.close();
             }
         });
@@ -72,7 +91,7 @@ final class SessionRequests {
                         return null;
                     }
                     session.id = id.get();
-                    sessions.add(session);
+                    slot.register(session);
                     return session.id;
                 });
         channel.receive(new Inbound(decoded, exchange, HttpRequests.requestAttributes(request), HttpRequests.threading(mayBlock)));
@@ -81,20 +100,20 @@ final class SessionRequests {
     /** A message within a legacy session. */
     void post(Request request, org.eclipse.jetty.server.Response response,
             Callback callback, Decoded decoded, String sessionId, String version, boolean mayBlock) {
-        HttpSession session = sessions.get(sessionId);
+        HttpSession session = sessions.acquire(sessionId);
         if (session == null || session.closed()) {
-            answers.reject(response, callback, HttpStatus.NOT_FOUND_404, HttpRequests.requestId(decoded), JsonRpcError.of(
+            answers.reject(response, session == null ? callback : AsyncResponses.then(callback, session::exit),
+                    HttpStatus.NOT_FOUND_404, HttpRequests.requestId(decoded), JsonRpcError.of(
                     JsonRpcError.INVALID_REQUEST, "Session not found: " + sessionId
                             + " is unknown or has ended; initialize a new session"));
             return;
         }
+        Callback finished = AsyncResponses.then(callback, session::exit);
         if (version != null && ProtocolVersion.of(version).isEmpty()) {
-            answers.reject(response, callback, HttpStatus.BAD_REQUEST_400, HttpRequests.requestId(decoded), JsonRpcError.of(
+            answers.reject(response, finished, HttpStatus.BAD_REQUEST_400, HttpRequests.requestId(decoded), JsonRpcError.of(
                     JsonRpcError.INVALID_REQUEST, "Bad Request: unsupported MCP-Protocol-Version '" + version + "'"));
             return;
         }
-        session.enter();
-        Callback finished = AsyncResponses.then(callback, session::exit);
         Map<CallContext.Key<?>, Object> attributes = HttpRequests.requestAttributes(request);
         if (!HttpRequests.carriesRequest(decoded)) {
             session.channel.receive(new Inbound(decoded, session.standalone, attributes, Inbound.Threading.HAND_OFF));
@@ -128,38 +147,59 @@ final class SessionRequests {
                     "Not Acceptable: GET answers with text/event-stream; list it in Accept");
             return;
         }
-        HttpSession session = sessions.get(sessionId);
+        HttpSession session = sessions.acquire(sessionId);
         if (session == null || session.closed()) {
-            answers.reject(response, callback, HttpStatus.NOT_FOUND_404, null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
+            answers.reject(response, session == null ? callback : AsyncResponses.then(callback, session::exit),
+                    HttpStatus.NOT_FOUND_404, null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                     "Session not found: " + sessionId + " is unknown or has ended; initialize a new session"));
             return;
         }
-        String lastEventId = request.getHeaders().get(LAST_EVENT_ID);
-        boolean priming = session.channel.sessionVersion().map(v -> v.atLeast(ProtocolVersion.V2025_11_25))
-                .orElse(false);
-        session.enter();
+        ClientKey client = ClientKey.of(request);  // who holds the stream, wherever the session began
         try {
-            SseWriter writer = streams.open(request, response);
-            LegacyStream stream = session.standalone;
-            if (lastEventId != null) {
-                int dash = lastEventId.lastIndexOf('-');
-                stream = dash <= 0 ? null : session.stream(lastEventId.substring(0, dash));
-                if (stream == null) {
-                    replayEnded(session, lastEventId, writer, callback);
-                    return;
-                }
+            if (!listens.tryAcquire(client)) {
+                answers.tooMany(response, callback, tooManyStreams(listens, client));
+                return;
             }
-            if (!priming) {
-                writer.keepAlive();  // commits the headers: the client sees the stream open at once
-            }
-            boolean clean = stream.serve(writer, lastEventId, priming, settings.retry().toMillis(), settings.keepAlive());
-            if (clean) {
-                writer.end(callback);
-            } else {
-                callback.failed(new IOException("the stream was lost or taken over"));
+            try {
+                stream(request, response, callback, session);
+            } finally {
+                listens.release(client);
             }
         } finally {
             session.exit();
+        }
+    }
+
+    /** The message of a listen stream refused for {@code client}, the same on every path that opens one. */
+    static String tooManyStreams(ClientCounts listens, ClientKey client) {
+        return "Too Many Requests: this client address (" + client + ") has " + listens.max() + " listen streams open,"
+                + " the limit per address; close one first";
+    }
+
+    /** Serves the session's standalone stream, or resumes one of its streams, until it ends or is lost. */
+    private void stream(Request request, org.eclipse.jetty.server.Response response, Callback callback,
+            HttpSession session) throws InterruptedException {
+        String lastEventId = request.getHeaders().get(LAST_EVENT_ID);
+        boolean priming = session.channel.sessionVersion().map(v -> v.atLeast(ProtocolVersion.V2025_11_25))
+                .orElse(false);
+        SseWriter writer = streams.open(request, response);
+        LegacyStream stream = session.standalone;
+        if (lastEventId != null) {
+            int dash = lastEventId.lastIndexOf('-');
+            stream = dash <= 0 ? null : session.stream(lastEventId.substring(0, dash));
+            if (stream == null) {
+                replayEnded(session, lastEventId, writer, callback);
+                return;
+            }
+        }
+        if (!priming) {
+            writer.keepAlive();  // commits the headers: the client sees the stream open at once
+        }
+        boolean clean = stream.serve(writer, lastEventId, priming, settings.retry().toMillis(), settings.keepAlive());
+        if (clean) {
+            writer.end(callback);
+        } else {
+            callback.failed(new IOException("the stream was lost or taken over"));
         }
     }
 

@@ -13,9 +13,10 @@ import dev.keel.jsonrpc.Decoded;
 import dev.keel.jsonrpc.JsonRpcError;
 import dev.keel.jsonrpc.JsonRpcMessage;
 import dev.keel.jsonrpc.Notification;
+import dev.keel.jsonrpc.Request;
 import dev.keel.jsonrpc.Response;
+import dev.keel.spec.McpMethods;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -29,13 +30,17 @@ final class StatelessPosts {
     private final HttpSettings settings;
     private final SseStreams streams;
     private final HttpAnswers answers;
+    /** The listen streams each client holds open, with those of the other paths. */
+    private final ClientCounts listens;
     /** The channels of running requests, for shutdown. */
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     /** The exchanges of running requests, for keep-alives. */
     private final Set<PostExchange> live = ConcurrentHashMap.newKeySet();
 
-    StatelessPosts(McpServer server, HttpSettings settings, SseStreams streams, HttpAnswers answers) {
+    StatelessPosts(McpServer server, HttpSettings settings, SseStreams streams, HttpAnswers answers,
+            ClientCounts listens) {
         this.server = server;
+        this.listens = listens;
         this.settings = settings;
         this.streams = streams;
         this.answers = answers;
@@ -46,8 +51,8 @@ final class StatelessPosts {
      *
      * @param mayBlock whether this thread may block (a virtual thread), so that any request may run on it
      */
-    void post(Request request, org.eclipse.jetty.server.Response response, Callback callback, Decoded decoded,
-            boolean mayBlock) {
+    void post(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback,
+            Decoded decoded, boolean mayBlock) {
         if (decoded instanceof Decoded.Batch) {
             answers.reject(response, callback, HttpStatus.BAD_REQUEST_400, null, JsonRpcError.of(
                     JsonRpcError.INVALID_REQUEST, "Invalid Request: JSON-RPC batches are not part of 2026-07-28; POST one message"));
@@ -62,6 +67,13 @@ final class StatelessPosts {
         if (message instanceof Response) {
             answers.reject(response, callback, HttpStatus.BAD_REQUEST_400, null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: a response can only be POSTed within a legacy session (Mcp-Session-Id)"));
+            return;
+        }
+        // a subscriptions/listen stream is held open by its client: it counts against the client's streams
+        ClientKey listener = message instanceof Request r && McpMethods.SUBSCRIPTIONS_LISTEN.equals(r.method())
+                ? ClientKey.of(request) : null;
+        if (listener != null && !listens.tryAcquire(listener)) {
+            answers.tooMany(response, callback, SessionRequests.tooManyStreams(listens, listener));
             return;
         }
         AsyncResponses.Later later = new AsyncResponses.Later();
@@ -80,6 +92,9 @@ final class StatelessPosts {
             // a finished request leaves nothing to cancel; a lost one is cancelled here
             channel.close();
             channels.remove(channel);
+            if (listener != null) {
+                listens.release(listener);
+            }
         });
         channel.receive(new Inbound(decoded, exchange, null, HttpRequests.threading(mayBlock)));
     }

@@ -10,6 +10,7 @@
  * progress or logs, and a client that closes that stream cancels the request. A legacy client opens a
  * session with {@code initialize} and uses {@code Mcp-Session-Id}, the GET stream, resumption by
  * {@code Last-Event-ID} and DELETE. Guards are on by default: loopback binding, Origin and Host
- * checks, body and header limits, idle timeouts, caps on connections, requests and sessions.
+ * checks, body and header limits, idle timeouts, caps on connections, requests and sessions, in all and
+ * per client address ({@link dev.keel.transport.http.PerAddressLimits}).
  */
 package dev.keel.transport.http;
