@@ -50,6 +50,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class HttpServing {
 
     private static final System.Logger LOG = System.getLogger("dev.keel.transport.http");
+    /** Connections the kernel may hold for the acceptor, a burst's worth. */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final HttpTransport.Builder builder;
     private final Server jetty;
@@ -105,6 +107,9 @@ final class HttpServing {
         connector.setHost(builder.host);
         connector.setPort(builder.port);
         connector.setIdleTimeout(builder.idleTimeout.toMillis());
+        // left to the JDK, the accept queue holds 50: a burst of connections overflows it, and each one dropped
+        // waits a second or more for its client to retry (the kernel caps it at net.core.somaxconn)
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(builder.maxConnections, jetty));
         // what one client address may hold: counted here, on every path and mount, in one budget per kind

@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.Blocker;
  * Reads one request body, never more than a cap, in two steps: first whatever has arrived, without
  * waiting ({@link #readAvailable}: a small body usually comes with the head, and is then read on the
  * thread that parsed the head); then, only if more is to come, the rest, waiting for it
- * ({@link #readRest}, on a virtual thread, so a slow client never holds a platform thread).
+ * ({@link #readRest}, on a virtual thread, so a slow client never holds a platform thread). What it holds
+ * grows with the bytes that arrived, never with the length a client declares.
  */
 final class PostBody {
 
@@ -26,9 +27,16 @@ final class PostBody {
         }
     }
 
+    private static final byte[] NONE = new byte[0];
+    /** The least a buffer grows by: a body that dribbles in is not copied for every few bytes. */
+    private static final int MIN_BUFFER = 1024;
+
     private final Request request;
     private final long max;
-    private byte[] bytes;
+    /** The most the buffer ever needs: the declared length, else the cap. */
+    private final long limit;
+    /** What has arrived so far, and room for a little more; nothing is allocated before a byte arrives. */
+    private byte[] bytes = NONE;
     private int length;
     private boolean complete;
 
@@ -36,12 +44,8 @@ final class PostBody {
         this.request = request;
         this.max = max;
         long declared = request.getLength();
-        // what has not arrived is not allocated: a client that declares 4 MiB and sends nothing holds 16 KiB
-        this.bytes = new byte[(int) Math.min(declared > 0 && declared <= max ? declared : 1024, FIRST_BUFFER)];
+        this.limit = declared >= 0 && declared <= max ? declared : max;
     }
-
-    /** The most allocated before any byte has arrived; the buffer then grows with what does. */
-    private static final int FIRST_BUFFER = 16 * 1024;
 
     /**
      * Reads what has arrived without waiting.
@@ -125,7 +129,10 @@ final class PostBody {
                 throw new TooLarge(length + (long) n);
             }
             if (length + n > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(max, Math.max(bytes.length * 2L, length + (long) n)));
+                // the buffer grows with what arrives, never to what is only declared: a client that declares
+                // 4 MiB and sends ten bytes holds 1 KiB; a body that came whole is copied once, at its size
+                long grown = Math.min(limit, Math.max(bytes.length * 2L, MIN_BUFFER));
+                bytes = Arrays.copyOf(bytes, (int) Math.max(grown, length + (long) n));
             }
             buffer.get(bytes, length, n);
             length += n;
