@@ -42,6 +42,7 @@ public record KeelConfig(
                 new Http("127.0.0.1", 8080, "/mcp", List.of(), List.of(), 4L << 20, 16 << 10, Duration.ofSeconds(30),
                         Duration.ofSeconds(10), 1024, 10_000, 4096, Duration.ofSeconds(10), 8L << 20,
                         Duration.ofSeconds(30), false,
+                        new PerAddress(1000, 512, 1000, 128),
                         new Sessions(10_000, Duration.ofMinutes(30)),
                         new WebSocket(true, "/mcp/ws", 4 << 20, Duration.ofSeconds(30))),
                 new Management("127.0.0.1", -1),
@@ -94,6 +95,7 @@ public record KeelConfig(
             @Doc("The longest one write to an event stream or WebSocket may wait for the client to read; a"
                     + " stream stalled longer is ended") Duration writeTimeout,
             @Doc("Also serve the deprecated HTTP+SSE transport of 2024-11-05 (GET /sse, POST /messages)") boolean legacySse,
+            @Doc("What one client address (an IPv4 address, an IPv6 /64) may hold at once") PerAddress perAddress,
             @Doc("Legacy (2024-11-05 … 2025-11-25) sessions") Sessions sessions,
             @Doc("The WebSocket endpoint beside the MCP endpoint") WebSocket websocket) {
 
@@ -103,9 +105,25 @@ public record KeelConfig(
         }
     }
 
+    /**
+     * What one client address may hold of the HTTP transport at once, so that one client cannot crowd out
+     * the rest. Counting per principal, once authentication exists, is the next step.
+     */
+    public record PerAddress(
+            @Doc("The most connections one address may hold open; further ones are closed as they are accepted."
+                    + " Behind a reverse proxy every client shares the proxy's address: raise these four to the"
+                    + " global limits there") int maxConnections,
+            @Doc("The most requests of one address served at once (429 with Retry-After beyond)") int maxInFlight,
+            @Doc("The most legacy sessions one address may hold; beyond, its own oldest idle session is evicted,"
+                    + " or, if none is idle, the new one gets 429") int maxSessions,
+            @Doc("The most listen streams one address may hold open (2026-07-28 `subscriptions/listen`, legacy"
+                    + " GET streams and HTTP+SSE streams together; 429 with Retry-After beyond)") int maxListenStreams) {
+    }
+
     /** Legacy HTTP sessions. */
     public record Sessions(
-            @Doc("The most sessions open at once; the oldest idle one is evicted for a new one") int max,
+            @Doc("The most sessions open at once; when full, an idle session of the address holding the most is"
+                    + " evicted for a new one, never one with a request running or a stream open (503 then)") int max,
             @Doc("How long an unused session lives") Duration idleTtl) {
     }
 
@@ -275,6 +293,10 @@ public record KeelConfig(
                 problems.add("keel.http.allowed-origins: '" + origin + "' is not an origin; write scheme://host[:port]");
             }
         }
+        positive(problems, "keel.http.per-address.max-connections", http.perAddress().maxConnections());
+        positive(problems, "keel.http.per-address.max-in-flight", http.perAddress().maxInFlight());
+        positive(problems, "keel.http.per-address.max-sessions", http.perAddress().maxSessions());
+        positive(problems, "keel.http.per-address.max-listen-streams", http.perAddress().maxListenStreams());
         positive(problems, "keel.http.sessions.max", http.sessions().max());
         positive(problems, "keel.http.sessions.idle-ttl", http.sessions().idleTtl());
         path(problems, "keel.http.websocket.path", http.websocket().path());

@@ -85,12 +85,28 @@ class ConfigLoaderTest {
             filesystem without roots      | keel:\\n  toolsets: [filesystem]                 | keel.filesystem.roots: the filesystem toolset needs at least one root
             keep-alive beyond idle        | keel:\\n  http:\\n    keep-alive: 1m              | keel.http.keep-alive: 1m must be shorter than keel.http.idle-timeout (30s)
             a bad log format              | keel:\\n  log:\\n    format: xml                  | keel.log.format: 'xml' is not a format; use text or json
+            no connections per address    | keel:\\n  http:\\n    per-address:\\n      max-connections: 0 | keel.http.per-address.max-connections: 0 must be positive
             """)
     void everyProblemNamesItsKeyAndValue(String name, String yaml, String expected) throws Exception {
         Path file = file(yaml.replace("\\n", "\n"));
         ConfigException e = problems(file, Map.of(), Map.of());
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains(expected);
+    }
+
+    @Test
+    void theLimitsPerAddressHaveSafeDefaultsAndTheirOwnKeys() throws Exception {
+        KeelConfig.PerAddress defaults = ConfigLoader.load(null, Map.of(), Map.of()).http().perAddress();
+        assertThat(defaults).isEqualTo(new KeelConfig.PerAddress(1000, 512, 1000, 128));
+        KeelConfig.Http http = KeelConfig.defaults().http();
+        assertThat(defaults.maxConnections()).as("below the global limits").isLessThan(http.maxConnections());
+        assertThat(defaults.maxInFlight()).isLessThan(http.maxInFlight());
+        assertThat(defaults.maxSessions()).isLessThan(http.sessions().max());
+
+        Path file = file("keel:\n  http:\n    per-address:\n      max-in-flight: 64\n      max-sessions: 10\n");
+        KeelConfig.PerAddress configured = ConfigLoader.load(file, Map.of("KEEL_HTTP_PER_ADDRESS_MAX_LISTEN_STREAMS", "4"),
+                Map.of("keel.http.per-address.max-connections", "20")).http().perAddress();
+        assertThat(configured).isEqualTo(new KeelConfig.PerAddress(20, 64, 10, 4));
     }
 
     @Test

@@ -33,6 +33,7 @@ import dev.keel.health.HealthEndpoint;
 import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.transport.http.HttpTransport;
 import dev.keel.transport.http.OriginPolicy;
+import dev.keel.transport.http.PerAddressLimits;
 import dev.keel.transport.stdio.StdioTransport;
 import dev.keel.transport.websocket.WebSocketEndpoint;
 
@@ -154,6 +155,9 @@ final class KeelRuntime {
                 .maxConnections(http.maxConnections()).maxInFlight(http.maxInFlight()).keepAlive(http.keepAlive())
                 .maxQueuedBytes(http.maxQueuedBytes()).writeTimeout(http.writeTimeout())
                 .legacySse(http.legacySse()).maxSessions(http.sessions().max()).sessionIdleTtl(http.sessions().idleTtl())
+                .perAddress(PerAddressLimits.builder().maxConnections(http.perAddress().maxConnections())
+                        .maxInFlight(http.perAddress().maxInFlight()).maxSessions(http.perAddress().maxSessions())
+                        .maxListenStreams(http.perAddress().maxListenStreams()).build())
                 .stopTimeout(Duration.ofSeconds(2));
         if (!http.allowedOrigins().isEmpty()) {
             builder.origins(OriginPolicy.of(http.allowedOrigins()).andLoopback());

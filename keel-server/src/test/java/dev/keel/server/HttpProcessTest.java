@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,20 +36,27 @@ class HttpProcessTest {
         processes.forEach(Process::destroyForcibly);
     }
 
-    @Test
-    void servesAtThePrintedUrlAndStopsCleanly() throws Exception {
+    /** Starts {@code keel serve --port 0} with {@code more} arguments; returns the URL it prints. */
+    private URI serve(File stderr, String... more) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        File stderr = File.createTempFile("keel-http", ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, KeelMain.class.getName(), "serve", "--port", "0", "--toolset", "demo")
-                .redirectError(stderr).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, KeelMain.class.getName(), "serve", "--port", "0", "--toolset", "demo"));
+        command.addAll(List.of(more));
+        Process process = new ProcessBuilder(command).redirectError(stderr).start();
         processes.add(process);
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertThat(line).as("the one line printed on start").isNotNull().contains("http://127.0.0.1:");
         Matcher matcher = URL.matcher(line);
         assertThat(matcher.find()).isTrue();
-        URI url = URI.create(matcher.group(1));
+        return URI.create(matcher.group(1));
+    }
+
+    @Test
+    void servesAtThePrintedUrlAndStopsCleanly() throws Exception {
+        File stderr = File.createTempFile("keel-http", ".log");
+        URI url = serve(stderr);
+        Process process = processes.getLast();
 
         try (McpTestClient modern = McpTestClient.builder().connect(Connection.http(url))) {
             assertThat(modern.callTool("add", Map.of("a", 2, "b", 3)).structured().path("sum").asInt()).isEqualTo(5);
@@ -64,5 +73,28 @@ class HttpProcessTest {
         process.destroy();  // SIGTERM, as Ctrl-C or an orchestrator sends
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(stderr.toPath())).contains("Stopping").contains("Stopped");
+    }
+
+    @Test
+    void theLimitsPerAddressAreTheConfiguredOnes() throws Exception {
+        File stderr = File.createTempFile("keel-http", ".log");
+        URI url = serve(stderr, "--set", "keel.http.per-address.max-connections=1");
+        byte[] request = ("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII);
+        try (Socket first = new Socket(url.getHost(), url.getPort()); Socket second = new Socket(url.getHost(), url.getPort())) {
+            first.setSoTimeout(10_000);
+            second.setSoTimeout(10_000);
+            first.getOutputStream().write(request);
+            assertThat(new String(first.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                    .as("the first connection is served").startsWith("HTTP/1.1 ");
+            int read;
+            try {
+                read = second.getInputStream().read();
+            } catch (SocketException reset) {
+                read = -1;
+            }
+            assertThat(read).as("the second is closed as it is accepted").isEqualTo(-1);
+        }
+        assertThat(Files.readString(stderr.toPath())).contains("it is at its limit of 1 connections per client address");
     }
 }
