@@ -62,7 +62,18 @@ final class RawWebSocket implements AutoCloseable {
      * not read pushes back on the server sooner.
      */
     static RawWebSocket open(URI uri, int receiveBufferBytes) throws IOException {
+        return open(uri, receiveBufferBytes, null);
+    }
+
+    /**
+     * As {@link #open(URI, int)}, from the local address {@code from} when not null: Linux routes all of
+     * 127.0.0.0/8 to loopback, so a socket bound to 127.0.0.2 is a second client address.
+     */
+    static RawWebSocket open(URI uri, int receiveBufferBytes, String from) throws IOException {
         Socket socket = new Socket();
+        if (from != null) {
+            socket.bind(new java.net.InetSocketAddress(from, 0));
+        }
         if (receiveBufferBytes > 0) {
             socket.setReceiveBufferSize(receiveBufferBytes);
         }
@@ -75,8 +86,14 @@ final class RawWebSocket implements AutoCloseable {
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
-        peer.out.flush();
-        String head = peer.readHead();
+        String head;
+        try {
+            peer.out.flush();
+            head = peer.readHead();
+        } catch (IOException closed) {
+            socket.close();  // closed or reset before it answered: nothing is left open
+            throw closed;
+        }
         if (!head.startsWith("HTTP/1.1 101")) {
             socket.close();
             throw new IOException("the upgrade was refused: " + head);
