@@ -44,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonRpcCodec {
 
+    /** How many characters of an over-long value an error quotes. */
+    private static final int EXCERPT = 32;
+
     private static final String VERSION = "2.0";
 
     private final JsonMapper mapper;
@@ -201,6 +204,7 @@ public final class JsonRpcCodec {
         RequestId id = null;
         String method = null;
         boolean methodInvalid = false;
+        String methodProblem = "method must be a string";
         RawJson params = null;
         String paramsProblem = null;
         RawJson result = null;
@@ -223,7 +227,15 @@ public final class JsonRpcCodec {
                 case "id" -> {
                     hasId = true;
                     switch (value) {
-                        case VALUE_STRING -> id = RequestId.of(p.getString());
+                        case VALUE_STRING -> {
+                            int length = p.getStringLength();
+                            if (length > limits.maxIdLength()) {
+                                idProblem = "the id is " + length + " characters long, more than the limit of "
+                                        + limits.maxIdLength() + " (it begins \"" + excerpt(p) + "\")";
+                            } else {
+                                id = RequestId.of(p.getString());
+                            }
+                        }
                         case VALUE_NUMBER_INT -> {
                             JsonParser.NumberType type = p.getNumberType();
                             if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
@@ -241,7 +253,11 @@ public final class JsonRpcCodec {
                     reading.id = id;
                 }
                 case "method" -> {
-                    if (value == JsonToken.VALUE_STRING) {
+                    if (value == JsonToken.VALUE_STRING && p.getStringLength() > limits.maxNameLength()) {
+                        methodProblem = "the method is " + p.getStringLength()
+                                + " characters long, more than the limit of " + limits.maxNameLength();
+                        methodInvalid = true;
+                    } else if (value == JsonToken.VALUE_STRING) {
                         method = p.getString();
                     } else {
                         methodInvalid = true;
@@ -276,7 +292,7 @@ public final class JsonRpcCodec {
             return invalid(answerId, "jsonrpc must be \"2.0\"", owesAnswer);
         }
         if (methodInvalid) {
-            return invalid(answerId, "method must be a string", owesAnswer);
+            return invalid(answerId, methodProblem, owesAnswer);
         }
         if (method != null) {
             if (result != null || hasError) {
@@ -310,6 +326,22 @@ public final class JsonRpcCodec {
             return new Decoded.Message(Response.failure(id, error));
         }
         return invalid(answerId, "a message needs a method, a result or an error", true);
+    }
+
+    /** The first characters of the string the parser is at, for an error that must not echo it whole. */
+    private static String excerpt(JsonParser p) {
+        char[] chars = p.getStringCharacters();
+        int n = Math.min(p.getStringLength(), EXCERPT);
+        StringBuilder out = new StringBuilder(n + 1);
+        for (int i = p.getStringOffset(), end = i + n; i < end; i++) {
+            char c = chars[i];
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                out.append('?');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('\u2026').toString();
     }
 
     private static Decoded.Invalid invalid(RequestId id, String problem, boolean request) {
