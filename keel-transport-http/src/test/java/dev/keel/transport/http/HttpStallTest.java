@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
+import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.spec.CallToolResult;
 
 /**
@@ -42,7 +43,10 @@ class HttpStallTest {
     private HttpFixture f;
 
     private McpServer server() {
+        // a progress token as long as a message makes every notification big, which is what a stall is
+        // made of here; the default cap (1,024 characters, ids' too) would refuse it
         return McpServer.builder().name("stall").version("1.0.0")
+                .limits(JsonRpcLimits.builder().maxIdLength(4 << 20).build())
                 .tool(Tool.builder("flood").build(), call -> {
                     try {
                         while (!call.cancelled()) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import dev.keel.client.Connection;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
+import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
 import dev.keel.testkit.McpTestClient;
@@ -54,7 +55,10 @@ class WebSocketStallTest {
         endpoint = endpointSettings.pingInterval(Duration.ofMillis(200)).build();
         transport = HttpTransport.builder().port(0).headerTimeout(Duration.ofMillis(500))
                 .mount("/mcp/ws", endpoint).build();
+        // ids as long as a message make every answer big, which is what a stall is made of here; the
+        // default cap (1,024 characters) would refuse them
         transport.start(McpServer.builder()
+                .limits(JsonRpcLimits.builder().maxIdLength(4 << 20).build())
                 .tool(Tool.builder("big").build(), call -> {
                     bigReturned.countDown();
                     return CallToolResult.text("b".repeat(512 * 1024));
