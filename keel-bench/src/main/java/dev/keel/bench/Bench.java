@@ -102,8 +102,9 @@ public final class Bench {
         Bench bench = new Bench(rounds, Duration.ofMillis((long) (seconds * 1000)), Duration.ofMillis((long) (warm * 1000)),
                 Duration.ofMillis((long) (serverWarm * 1000)), smoke);
         bench.line("Load generator pinned to core 0, servers to core 1: " + (pinned ? "yes" : "no (taskset unavailable)")
-                + "; each server warmed up for " + serverWarm + " s at 64 in flight, then at each level " + rounds
-                + " round(s) of " + seconds + " s after " + warm + " s of warm-up; median (min–max).");
+                + (only.equals(List.of("soak")) ? "." : "; each server warmed up for " + serverWarm
+                + " s at 64 in flight, then at each level " + rounds + " round(s) of " + seconds + " s after " + warm
+                + " s of warm-up; median (min–max)."));
         bench.line("");
         for (String scenario : only) {
             switch (scenario) {
