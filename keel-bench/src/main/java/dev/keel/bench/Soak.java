@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  * counters, read from its shared memory: {@code java.threads.live} and the used bytes of every heap
  * space), {@code /proc/<pid>/fd} and {@code VmRSS}. The first {@code jcmd} starts the server's Attach
  * Listener thread and its socket; it runs before the first sample, so that both are in every sample.
+ * Where {@code jcmd} cannot attach, heap and threads are reported as -1 and the run goes on.
  */
 final class Soak {
 
@@ -125,9 +126,19 @@ final class Soak {
             HttpLoad load = new HttpLoad(IN_FLIGHT);
             try {
                 URI url = process.url;
-                HttpLoad.Shape shape = era.contains("session") ? HttpShapes.legacy(HttpShapes.initialize(load, url))
-                        : HttpShapes.modern();
-                jcmd(process, "GC.run");  // the Attach Listener and its socket, before the first sample
+                HttpLoad.Shape shape = HttpShapes.modern();
+                if (era.contains("session")) {
+                    String session = HttpShapes.initialize(load, url);
+                    if (session == null) {
+                        throw new IOException("the server opened no session");
+                    }
+                    shape = HttpShapes.legacy(session);
+                }
+                try {
+                    jcmd(process, "GC.run");  // the Attach Listener and its socket, before the first sample
+                } catch (IOException e) {
+                    System.err.println("soak: jcmd cannot attach to the server: " + e.getMessage());
+                }
                 samples.add(sample(process, "start", 0, 0));
                 for (long sent = 0; sent < calls; ) {
                     long n = Math.min(every, calls - sent);
@@ -162,10 +173,16 @@ final class Soak {
     }
 
     private Sample sample(ServerProcess process, String label, long callsSoFar, double seconds) throws Exception {
-        jcmd(process, "GC.run");
-        long heapBytes = 0;
+        String counters = "";
+        try {
+            jcmd(process, "GC.run");
+            counters = jcmd(process, "PerfCounter.print");
+        } catch (IOException e) {
+            System.err.println("soak: no heap or thread figures: " + e.getMessage());  // reported as -1
+        }
+        long heapBytes = counters.isEmpty() ? -(1 << 20) : 0;
         long threads = -1;
-        for (String counter : jcmd(process, "PerfCounter.print").split("\n")) {
+        for (String counter : counters.split("\n")) {
             int eq = counter.indexOf('=');
             if (eq < 0) {
                 continue;
