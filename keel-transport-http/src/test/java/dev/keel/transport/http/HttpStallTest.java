@@ -22,6 +22,7 @@ import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.spec.CallToolResult;
+import dev.keel.testkit.CheckLeaks;
 
 /**
  * A client that sends one 2026-07-28 {@code tools/call} with a ~3.9 MB {@code progressToken} and never
@@ -30,6 +31,7 @@ import dev.keel.spec.CallToolResult;
  * request head is cut off, a tool past its deadline is stopped, and {@code stop()} keeps to its grace
  * period. With the limits set low, the stalled stream is ended and its request cancelled.
  */
+@CheckLeaks
 class HttpStallTest {
 
     private static final String TOKEN = "t".repeat(3_900_000);

@@ -26,6 +26,7 @@ import dev.keel.core.Tool;
 import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
+import dev.keel.testkit.CheckLeaks;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.transport.http.HttpTransport;
 
@@ -36,6 +37,7 @@ import dev.keel.transport.http.HttpTransport;
  * is cut off, a tool past its deadline is stopped and {@code stop()} keeps to its grace period. With
  * the limits set low, the stalled sockets are dropped.
  */
+@CheckLeaks
 class WebSocketStallTest {
 
     private static final int STALLED = 6;
@@ -49,6 +51,7 @@ class WebSocketStallTest {
     private final CountDownLatch deadlineStopped = new CountDownLatch(1);
     private WebSocketEndpoint endpoint;
     private HttpTransport transport;
+    private McpServer server;
     private final List<RawWebSocket> stalled = new ArrayList<>();
 
     private void start(WebSocketEndpoint.Builder endpointSettings) {
@@ -57,7 +60,7 @@ class WebSocketStallTest {
                 .mount("/mcp/ws", endpoint).build();
         // ids as long as a message make every answer big, which is what a stall is made of here; the
         // default cap (1,024 characters) would refuse them
-        transport.start(McpServer.builder()
+        server = McpServer.builder()
                 .limits(JsonRpcLimits.builder().maxIdLength(4 << 20).build())
                 .tool(Tool.builder("big").build(), call -> {
                     bigReturned.countDown();
@@ -73,7 +76,8 @@ class WebSocketStallTest {
                     }
                     return CallToolResult.text("never");
                 })
-                .build());
+                .build();
+        transport.start(server);
     }
 
     @AfterEach
@@ -83,6 +87,9 @@ class WebSocketStallTest {
         }
         if (transport != null) {
             transport.stop(GRACE);
+        }
+        if (server != null) {
+            server.close();
         }
     }
 
