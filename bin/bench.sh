@@ -2,6 +2,8 @@
 # Keel's benchmarks, all of them, with one command (docs/benchmarks.md):
 #   bin/bench.sh            JMH with the GC profiler, then every load scenario; prints Markdown
 #   bin/bench.sh --smoke    each benchmark once, briefly (what CI runs so that none of them rots)
+#   bin/bench.sh soak       only the soak: 1,000,000 HTTP calls per era, the server's heap, threads and
+#                           open files sampled every 50,000 (several minutes); --soak-calls N --soak-every N
 # Extra arguments go to the load generator (dev.keel.bench.Bench), e.g. --rounds 5 --only http,wrk.
 # wrk is used when installed (Debian: apt-get install wrk); the load runs on core 0, servers on core 1.
 set -euo pipefail
@@ -10,6 +12,11 @@ cd "$(dirname "$0")/.."
 keel_find_java
 java="$KEEL_JAVA_HOME/bin/java"
 
+mode=all
+if [ "${1-}" = "soak" ]; then
+  mode=soak
+  shift
+fi
 smoke=false
 args=()
 for a in "$@"; do
@@ -26,6 +33,9 @@ echo
 echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB;" \
      "$("$java" -version 2>&1 | head -1)"
 echo
+if [ "$mode" = soak ]; then
+  exec "$java" -Dkeel.root="$PWD" -cp "$cp" dev.keel.bench.Bench --only soak "${args[@]+"${args[@]}"}"
+fi
 if $smoke; then
   jmh=(-wi 0 -i 1 -r 200ms -f 1 -foe true)
 else

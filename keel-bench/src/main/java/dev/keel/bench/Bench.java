@@ -37,7 +37,11 @@ import dev.keel.transport.http.HttpTransport;
  * concurrent slow calls, abandoned legacy sessions, start-up time and idle memory, and a 1 MiB
  * argument. Servers run in processes of their own on core 1, the load on core 0. Prints Markdown.
  *
- * <pre>java -cp … dev.keel.bench.Bench [--rounds 3] [--seconds 5] [--warmup 2] [--smoke] [--only http,stdio,…]</pre>
+ * <p>The soak ({@link Soak}: a million calls per era, the server's heap, threads and descriptors sampled
+ * along the way) runs only when named ({@code --only soak}), and briefly in {@code --smoke}.
+ *
+ * <pre>java -cp … dev.keel.bench.Bench [--rounds 3] [--seconds 5] [--warmup 2] [--smoke] [--only http,stdio,…]
+ *     [--soak-calls 1000000] [--soak-every 50000]</pre>
  */
 public final class Bench {
 
@@ -64,7 +68,9 @@ public final class Bench {
         double warm = 2;
         double serverWarm = 60;
         boolean smoke = false;
-        List<String> only = List.of("http", "wrk", "stdio", "sleep", "sessions", "startup", "big");
+        List<String> only = null;
+        long soakCalls = 1_000_000;
+        long soakEvery = 50_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -73,10 +79,20 @@ public final class Bench {
                 case "--server-warmup" -> serverWarm = Double.parseDouble(args[++i]);
                 case "--smoke" -> smoke = true;
                 case "--only" -> only = List.of(args[++i].split(","));
+                case "--soak-calls" -> soakCalls = Long.parseLong(args[++i].replace("_", ""));
+                case "--soak-every" -> soakEvery = Long.parseLong(args[++i].replace("_", ""));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        if (only == null) {
+            only = new ArrayList<>(List.of("http", "wrk", "stdio", "sleep", "sessions", "startup", "big"));
+            if (smoke) {
+                only.add("soak");  // a million calls per era take minutes: the full soak only when asked for
+            }
+        }
         if (smoke) {
+            soakCalls = Math.min(soakCalls, 10_000);
+            soakEvery = Math.min(soakEvery, 5_000);
             rounds = 1;
             seconds = Math.min(seconds, 1);
             warm = Math.min(warm, 0.5);
@@ -86,8 +102,9 @@ public final class Bench {
         Bench bench = new Bench(rounds, Duration.ofMillis((long) (seconds * 1000)), Duration.ofMillis((long) (warm * 1000)),
                 Duration.ofMillis((long) (serverWarm * 1000)), smoke);
         bench.line("Load generator pinned to core 0, servers to core 1: " + (pinned ? "yes" : "no (taskset unavailable)")
-                + "; each server warmed up for " + serverWarm + " s at 64 in flight, then at each level " + rounds
-                + " round(s) of " + seconds + " s after " + warm + " s of warm-up; median (min–max).");
+                + (only.equals(List.of("soak")) ? "." : "; each server warmed up for " + serverWarm
+                + " s at 64 in flight, then at each level " + rounds + " round(s) of " + seconds + " s after " + warm
+                + " s of warm-up; median (min–max)."));
         bench.line("");
         for (String scenario : only) {
             switch (scenario) {
@@ -98,6 +115,7 @@ public final class Bench {
                 case "sessions" -> bench.sessions();
                 case "startup" -> bench.startup();
                 case "big" -> bench.big();
+                case "soak" -> new Soak(keel("--port", "0"), soakCalls, soakEvery).report(bench::line);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         }
@@ -124,48 +142,6 @@ public final class Bench {
                 virtual ? List.of("--virtual") : List.of());
     }
 
-    /** The shapes of the requests: a 2026-07-28 call, or one in a legacy session. */
-    private static HttpLoad.Shape modern() {
-        return new HttpLoad.Shape() {
-            @Override
-            public byte[] body(long i) {
-                return Fixtures.echoCall(i, "hello, keel");
-            }
-
-            @Override
-            public void headers(Request request) {
-                request.headers(h -> h.put("Accept", "application/json, text/event-stream")
-                        .put("MCP-Protocol-Version", "2026-07-28").put("Mcp-Method", "tools/call").put("Mcp-Name", "echo"));
-            }
-        };
-    }
-
-    private static HttpLoad.Shape legacy(String session) {
-        return new HttpLoad.Shape() {
-            @Override
-            public byte[] body(long i) {
-                return ("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
-                        + "\"arguments\":{\"message\":\"hello, keel\"}}}").getBytes(StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public void headers(Request request) {
-                request.headers(h -> h.put("Accept", "application/json, text/event-stream")
-                        .put("Mcp-Session-Id", session).put("MCP-Protocol-Version", "2025-11-25"));
-            }
-        };
-    }
-
-    private static String initialize(HttpLoad load, URI url) throws Exception {
-        ContentResponse response = load.once(url, ("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
-                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}")
-                .getBytes(StandardCharsets.UTF_8), "Accept", "application/json, text/event-stream");
-        String session = response.getHeaders().get("Mcp-Session-Id");
-        load.once(url, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8),
-                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
-        return session;
-    }
-
     // ------------------------------------------------------------------ scenarios
 
     /** Streamable HTTP echo at 1, 16, 64 and 256 in flight: the floor both ways, Keel in both eras. */
@@ -181,7 +157,7 @@ public final class Bench {
                 default -> keel("--port", "0");
             };
             try (ServerProcess process = ServerProcess.http(command); HttpLoad load = new HttpLoad(1024)) {
-                HttpLoad.Shape shape = server.contains("session") ? legacy(initialize(load, process.url)) : modern();
+                HttpLoad.Shape shape = server.contains("session") ? HttpShapes.legacy(HttpShapes.initialize(load, process.url)) : HttpShapes.modern();
                 load.run(process.url, shape, 64, serverWarmUp, Duration.ZERO);
                 Map<Integer, List<HttpLoad.Result>> byLevel = new LinkedHashMap<>();
                 for (int level : levels) {
@@ -434,7 +410,7 @@ public final class Bench {
         long after;
         try (HttpLoad load = new HttpLoad(64)) {
             URI url = transport.url();
-            initialize(load, url);  // the first session pays for warm classes, not counted
+            HttpShapes.initialize(load, url);  // the first session pays for warm classes, not counted
             before = usedHeapAfterGc();
             AtomicLong failures = new AtomicLong();
             AtomicInteger next = new AtomicInteger();
@@ -443,7 +419,7 @@ public final class Bench {
                 clients.add(Thread.ofVirtual().start(() -> {
                     while (next.incrementAndGet() <= count) {
                         try {
-                            initialize(load, url);
+                            HttpShapes.initialize(load, url);
                         } catch (Exception e) {
                             failures.incrementAndGet();
                         }

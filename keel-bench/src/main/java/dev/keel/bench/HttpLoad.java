@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.HdrHistogram.Recorder;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -55,9 +56,10 @@ final class HttpLoad implements AutoCloseable {
         AtomicLong done = new AtomicLong();
         long warmEnd = System.nanoTime() + warmUp.toNanos();
         long end = warmEnd + measured.toNanos();
+        LongSupplier ids = () -> System.nanoTime() >= end ? -1 : counter.incrementAndGet();
         CountDownLatch finished = new CountDownLatch(inFlight);
         for (int i = 0; i < inFlight; i++) {
-            send(url, shape, counter, errors, done, recorder, end, warmEnd, finished);
+            send(url, shape, ids, errors, done, recorder, finished);
         }
         long sleepMs = Math.max(0, (warmEnd - System.nanoTime()) / 1_000_000);
         finished.await(sleepMs, TimeUnit.MILLISECONDS);
@@ -67,21 +69,46 @@ final class HttpLoad implements AutoCloseable {
         long start = System.nanoTime();
         finished.await();
         long elapsed = System.nanoTime() - start;
-        var histogram = recorder.getIntervalHistogram();
-        long count = done.get() - doneAtStart;
-        return new Result(count * 1e9 / elapsed, histogram.getValueAtPercentile(50) / 1e3,
-                histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3,
-                errors.get() - errorsAtStart, count);
+        return result(recorder, done.get() - doneAtStart, errors.get() - errorsAtStart, elapsed);
     }
 
-    private void send(URI url, Shape shape, AtomicLong counter, AtomicLong errors, AtomicLong done, Recorder recorder,
-            long end, long warmEnd, CountDownLatch finished) {
-        long now = System.nanoTime();
-        if (now >= end) {
+    /**
+     * Sends exactly {@code calls} requests with ids from {@code firstId}, {@code inFlight} at a time, and
+     * returns when all are answered: every one measured.
+     */
+    Result calls(URI url, Shape shape, int inFlight, long firstId, long calls) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong next = new AtomicLong(firstId);
+        long end = firstId + calls;
+        LongSupplier ids = () -> {
+            long i = next.getAndIncrement();
+            return i < end ? i : -1;
+        };
+        AtomicLong errors = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        CountDownLatch finished = new CountDownLatch(inFlight);
+        long start = System.nanoTime();
+        for (int i = 0; i < inFlight; i++) {
+            send(url, shape, ids, errors, done, recorder, finished);
+        }
+        finished.await();
+        return result(recorder, done.get(), errors.get(), System.nanoTime() - start);
+    }
+
+    private static Result result(Recorder recorder, long count, long errors, long elapsedNanos) {
+        var histogram = recorder.getIntervalHistogram();
+        return new Result(count * 1e9 / elapsedNanos, histogram.getValueAtPercentile(50) / 1e3,
+                histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3, errors, count);
+    }
+
+    /** Sends the request with the next id, and on its answer the one after, until {@code ids} gives -1. */
+    private void send(URI url, Shape shape, LongSupplier ids, AtomicLong errors, AtomicLong done, Recorder recorder,
+            CountDownLatch finished) {
+        long i = ids.getAsLong();
+        if (i < 0) {
             finished.countDown();
             return;
         }
-        long i = counter.incrementAndGet();
         Request request = client.newRequest(url).method(HttpMethod.POST)
                 .body(new BytesRequestContent("application/json", shape.body(i)))
                 .timeout(30, TimeUnit.SECONDS);
@@ -98,7 +125,7 @@ final class HttpLoad implements AutoCloseable {
                     recorder.recordValue(Math.max(1, took / 1000));
                 }
                 done.incrementAndGet();
-                send(url, shape, counter, errors, done, recorder, end, warmEnd, finished);
+                send(url, shape, ids, errors, done, recorder, finished);
             }
         });
     }

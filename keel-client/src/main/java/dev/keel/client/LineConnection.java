@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * A {@link Connection} of newline-delimited JSON over two streams (the stdio framing): each message is
  * written as one line, and each non-empty line read is a message. The reader runs on a virtual thread;
- * sends are serialised. Closing the connection closes the stream to the server.
+ * sends are serialised. Closing the connection closes the stream to the server; the stream from the
+ * server is closed by the reader when it ends (a stdio server ends it once its input is closed).
  */
 public final class LineConnection implements Connection {
     private final InputStream in;
@@ -34,7 +35,7 @@ public final class LineConnection implements Connection {
     private void read(Consumer<byte[]> onMessage) {
         byte[] buffer = new byte[8192];
         int length = 0;
-        try {
+        try (in) {  // closed once it ends: its descriptor is not left for the garbage collector
             int b;
             while ((b = in.read()) != -1) {
                 if (b == '\n') {

@@ -44,7 +44,8 @@ public final class WebSocketConnection implements Connection {
      * Opens the socket; each text message the server sends goes to {@code onMessage}, on the JDK
      * client's thread.
      *
-     * @throws IllegalStateException if the upgrade fails (refused, or not done within ten seconds)
+     * @throws IllegalStateException if the upgrade fails (refused, or not done within ten seconds); the
+     *     connection is then closed
      */
     @Override
     public void start(Consumer<byte[]> onMessage) {
@@ -53,8 +54,10 @@ public final class WebSocketConnection implements Connection {
         try {
             socket = builder.buildAsync(endpoint, new Listener(onMessage)).get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
+            http.shutdownNow();  // its selector thread and sockets would otherwise stay until the client is collected
             throw new IllegalStateException("could not open a WebSocket to " + endpoint + ": " + e, e);
         } catch (InterruptedException e) {
+            http.shutdownNow();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while opening a WebSocket to " + endpoint, e);
         }

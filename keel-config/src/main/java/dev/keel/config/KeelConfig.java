@@ -47,7 +47,7 @@ public record KeelConfig(
                         new WebSocket(true, "/mcp/ws", 4 << 20, Duration.ofSeconds(30))),
                 new Management("127.0.0.1", -1),
                 new Health(true, Duration.ofSeconds(2)),
-                new Limits(4 << 20, 1024, Duration.ofMinutes(5)),
+                new Limits(4 << 20, 1024, Duration.ofMinutes(5), 1024, 1024, 16 * 1024, 1000),
                 new State(List.of()),
                 new Shutdown(Duration.ofSeconds(10)),
                 new Log("info", "text"),
@@ -155,7 +155,13 @@ public record KeelConfig(
             @Doc("The most requests one connection (a stdio process, a socket, a session) may have running")
             int maxInFlightPerConnection,
             @Doc("How long a request may run before it is cancelled and answered with an error")
-            Duration requestTimeout) {
+            Duration requestTimeout,
+            @Doc("The longest string request id or progress token, in characters") int maxIdLength,
+            @Doc("The longest tool, prompt or completion argument name a request may give, in characters")
+            int maxNameLength,
+            @Doc("The longest resource URI a request may give, in characters") int maxUriLength,
+            @Doc("The most resource subscriptions one legacy session or listen stream may hold")
+            int maxSubscriptions) {
     }
 
     /**
@@ -314,6 +320,10 @@ public record KeelConfig(
         positive(problems, "keel.limits.max-message-bytes", limits.maxMessageBytes());
         positive(problems, "keel.limits.max-in-flight-per-connection", limits.maxInFlightPerConnection());
         positive(problems, "keel.limits.request-timeout", limits.requestTimeout());
+        positive(problems, "keel.limits.max-id-length", limits.maxIdLength());
+        positive(problems, "keel.limits.max-name-length", limits.maxNameLength());
+        positive(problems, "keel.limits.max-uri-length", limits.maxUriLength());
+        positive(problems, "keel.limits.max-subscriptions", limits.maxSubscriptions());
         state.problems(problems);
         if (shutdown.timeout().isNegative()) {
             problems.add("keel.shutdown.timeout: " + Durations.format(shutdown.timeout()) + " is negative");

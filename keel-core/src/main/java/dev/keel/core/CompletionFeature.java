@@ -19,11 +19,14 @@ final class CompletionFeature implements Feature {
     private final Map<String, Completer> completers;
     private final PromptsFeature prompts;
     private final ResourcesFeature resources;
+    private final InputLimits limits;
 
-    CompletionFeature(Map<String, Completer> completers, PromptsFeature prompts, ResourcesFeature resources) {
+    CompletionFeature(Map<String, Completer> completers, PromptsFeature prompts, ResourcesFeature resources,
+            InputLimits limits) {
         this.completers = Map.copyOf(completers);
         this.prompts = prompts;
         this.resources = resources;
+        this.limits = limits;
     }
 
     @Override
@@ -36,15 +39,16 @@ final class CompletionFeature implements Feature {
                 McpMethods.COMPLETION_COMPLETE);
         String type;
         String name;
+        limits.name(params.argument().name(), "completion/complete params.argument.name");
         switch (params.ref()) {
             case PromptReference prompt -> {
                 type = "ref/prompt";
-                name = prompt.name();
+                name = limits.name(prompt.name(), "completion/complete params.ref.name");
                 prompts.requireArgument(name, params.argument().name());
             }
             case ResourceTemplateReference template -> {
                 type = "ref/resource";
-                name = template.uri();
+                name = limits.uri(template.uri(), "completion/complete params.ref.uri");
                 if (!resources.knows(name)) {
                     throw McpException.invalidParams("Unknown resource template: " + name);
                 }

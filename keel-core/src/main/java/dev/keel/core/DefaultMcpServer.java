@@ -70,7 +70,7 @@ final class DefaultMcpServer implements McpServer, Connector {
     DefaultMcpServer(McpServer.Builder builder) {
         this.settings = EngineSettings.of(builder);
         this.codec = JsonRpcCodec.create(builder.limits);
-        this.binders = new ParamsReader.Binders(codec.mapper());
+        this.binders = new ParamsReader.Binders(codec.mapper(), builder.limits, builder.inputLimits);
         for (ProtocolVersion version : ProtocolVersion.values()) {
             writers.put(version, codec.writer(version.view()));
         }
@@ -99,8 +99,8 @@ final class DefaultMcpServer implements McpServer, Connector {
         this.resources = new ResourcesFeature(settings, paging, rounds, events, stores);
         this.prompts = new PromptsFeature(settings, paging, rounds, mapper, events);
         List<Feature> features = List.of(new LifecycleFeature(settings, stores), tools, resources, prompts,
-                new CompletionFeature(builder.completers, prompts, resources), new LoggingFeature(stores),
-                new ListenFeature(events));
+                new CompletionFeature(builder.completers, prompts, resources, settings.inputLimits()), new LoggingFeature(stores),
+                new ListenFeature(events, settings));
         features.forEach(feature -> feature.addRoutes(router));
 
         EraResolution era = new EraResolution(settings, binders);

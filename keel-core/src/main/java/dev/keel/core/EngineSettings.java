@@ -25,6 +25,7 @@ import dev.keel.spec.ServerCapabilities;
  * @param clientRequestTimeout how long the server waits for a legacy client's answer
  * @param inputRequestTtl how long a 2026-07-28 {@code requestState} stays valid
  * @param maxInFlightPerChannel the most requests one connection may run at once
+ * @param inputLimits the caps on names, URIs and subscriptions
  * @param clock the clock sealed state is dated with
  */
 record EngineSettings(
@@ -41,6 +42,7 @@ record EngineSettings(
         Duration clientRequestTimeout,
         Duration inputRequestTtl,
         int maxInFlightPerChannel,
+        InputLimits inputLimits,
         Clock clock) {
 
     static EngineSettings of(McpServer.Builder builder) {
@@ -60,6 +62,7 @@ record EngineSettings(
                 builder.clientRequestTimeout,
                 builder.inputRequestTtl,
                 builder.maxInFlightPerChannel,
+                builder.inputLimits,
                 Clock.systemUTC());
     }
 }

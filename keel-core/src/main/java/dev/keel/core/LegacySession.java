@@ -98,8 +98,18 @@ final class LegacySession {
         write(session -> session.withLogLevel(level));
     }
 
-    void subscribe(String uri) {
-        write(session -> session.withSubscription(uri));
+    /**
+     * Adds {@code uri} to the session's subscriptions, unless it holds {@code max} others already: then
+     * the request is invalid params that names the limit, and the session is left as it was.
+     */
+    void subscribe(String uri, int max) {
+        write(session -> {
+            if (session.resourceSubscriptions().size() >= max && !session.resourceSubscriptions().contains(uri)) {
+                throw McpException.invalidParams("Invalid params: this session holds " + max
+                        + " resource subscriptions, its limit; unsubscribe from one first");
+            }
+            return session.withSubscription(uri);
+        });
     }
 
     void unsubscribe(String uri) {

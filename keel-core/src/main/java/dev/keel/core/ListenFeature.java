@@ -1,5 +1,6 @@
 package dev.keel.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,9 +24,11 @@ import dev.keel.spec.SubscriptionsListenResult;
 final class ListenFeature implements Feature {
 
     private final EventBus events;
+    private final EngineSettings settings;
 
-    ListenFeature(EventBus events) {
+    ListenFeature(EventBus events, EngineSettings settings) {
         this.events = events;
+        this.settings = settings;
     }
 
     @Override
@@ -38,6 +41,15 @@ final class ListenFeature implements Feature {
                 McpMethods.SUBSCRIPTIONS_LISTEN);
         if (params.notifications() == null) {
             throw McpException.invalidParams("Invalid params: subscriptions/listen needs notifications");
+        }
+        List<String> uris = params.notifications().resourceSubscriptions();
+        InputLimits limits = settings.inputLimits();
+        if (uris != null && uris.size() > limits.maxSubscriptions()) {
+            throw McpException.invalidParams("Invalid params: subscriptions/listen asks for " + uris.size()
+                    + " resource subscriptions, more than the limit of " + limits.maxSubscriptions());
+        }
+        if (uris != null) {
+            uris.forEach(uri -> limits.uri(uri, "subscriptions/listen params.notifications.resourceSubscriptions[]"));
         }
         SubscriptionFilter honoured = Subscriptions.honoured(params.notifications());
         RequestScope scope = context.scope;

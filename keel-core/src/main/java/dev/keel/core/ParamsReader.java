@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.jsonrpc.RawJson;
 import dev.keel.jsonrpc.RequestId;
 import dev.keel.spec.ClientCapabilities;
@@ -50,10 +51,21 @@ final class ParamsReader implements AutoCloseable {
         private final Map<Type, ObjectReader> byType = new ConcurrentHashMap<>();
         /** Client capabilities by their JSON text ({@link #bindRemembered}). */
         final Map<RawJson, ClientCapabilities> capabilities = new ConcurrentHashMap<>();
+        /** The longest progress token, as long as the longest id. */
+        final int maxIdLength;
+        /** The caps on the names and URIs the readers read. */
+        final InputLimits limits;
 
+        /** Binders with the default limits. */
         Binders(JsonMapper mapper) {
+            this(mapper, JsonRpcLimits.defaults(), InputLimits.defaults());
+        }
+
+        Binders(JsonMapper mapper, JsonRpcLimits rpcLimits, InputLimits limits) {
             this.base = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             this.tree = base.forType(JsonNode.class);
+            this.maxIdLength = rpcLimits.maxIdLength();
+            this.limits = limits;
         }
 
         ObjectReader of(Class<?> type) {
@@ -141,7 +153,7 @@ final class ParamsReader implements AutoCloseable {
         try {
             return switch (parser.currentToken()) {
                 case VALUE_NULL -> null;
-                case VALUE_STRING -> RequestId.of(parser.getString());
+                case VALUE_STRING -> RequestId.of(InputLimits.capped(parser.getString(), binders.maxIdLength, member));
                 case VALUE_NUMBER_INT -> RequestId.of(parser.getLongValue());
                 default -> throw McpException.invalidParams("Invalid params: " + member
                         + " must be a string or an integer");

@@ -75,7 +75,7 @@ final class PromptsFeature implements Feature {
 
     private Result get(Call call, CallContext context) throws Exception {
         GetPromptRequestParams params = Params.bind(call.params(), GetPromptRequestParams.class, McpMethods.PROMPTS_GET);
-        if (params.name() == null) {
+        if (settings.inputLimits().name(params.name(), "prompts/get params.name") == null) {
             throw McpException.invalidParams("Invalid params: prompts/get needs the name of a prompt");
         }
         HeaderChecks.name(context, params.name());

@@ -56,7 +56,8 @@ final class ResourcesFeature implements Feature {
         router.add(McpMethods.RESOURCES_TEMPLATES_LIST, Router.Era.BOTH, this::listTemplates, Router.NEVER);
         router.add(McpMethods.RESOURCES_READ, Router.Era.BOTH, this::read, Router.ALWAYS, Deadlines.requestTimeout(settings));
         router.add(McpMethods.RESOURCES_SUBSCRIBE, Router.Era.LEGACY, (call, context) -> {
-            context.scope.session().subscribe(uri(call, McpMethods.RESOURCES_SUBSCRIBE));
+            context.scope.session().subscribe(uri(call, McpMethods.RESOURCES_SUBSCRIBE),
+                    settings.inputLimits().maxSubscriptions());
             return EmptyResult.instance();
         }, stores::writesBlock);
         router.add(McpMethods.RESOURCES_UNSUBSCRIBE, Router.Era.LEGACY, (call, context) -> {
@@ -105,7 +106,7 @@ final class ResourcesFeature implements Feature {
     private Result read(Call call, CallContext context) throws Exception {
         ReadResourceRequestParams params = Params.bind(call.params(), ReadResourceRequestParams.class,
                 McpMethods.RESOURCES_READ);
-        String uri = params.uri();
+        String uri = settings.inputLimits().uri(params.uri(), "resources/read params.uri");
         if (uri == null) {
             throw McpException.invalidParams("Invalid params: resources/read needs a uri");
         }
@@ -137,10 +138,10 @@ final class ResourcesFeature implements Feature {
         return result.withCache(settings.readTtlMs(), settings.cacheScope());
     }
 
-    private static String uri(Call call, String method) {
+    private String uri(Call call, String method) {
         SubscribeRequestParams params = Params.bind(call.params(), SubscribeRequestParams.class, method);
         try {
-            new URI(params.uri());
+            new URI(settings.inputLimits().uri(params.uri(), method + " params.uri"));
         } catch (URISyntaxException | NullPointerException e) {
             throw McpException.invalidParams("Invalid params: " + method + " needs a valid uri");
         }

@@ -92,6 +92,8 @@ final class ServerChannel implements Channel {
             case Decoded.Message m -> handle(m.message(), replyTo, null, attributes);
             case Decoded.Invalid invalid -> {
                 if (invalid.request()) {
+                    LOG.log(System.Logger.Level.DEBUG, "Refusing an invalid request: {0}",
+                            LogText.of(invalid.error().message()));
                     replyTo.answer(encode(Response.failure(invalid.id(), invalid.error()), null), invalid.error().code(),
                             true);
                 } else {

@@ -23,6 +23,7 @@ import dev.keel.spec.CacheScope;
 abstract class ServerOptions<B extends ServerOptions<B>> {
 
     JsonRpcLimits limits = JsonRpcLimits.defaults();
+    InputLimits inputLimits = InputLimits.defaults();
     int maxInFlightPerChannel = 1024;
     Duration discoverTtl = Duration.ofMinutes(5);
     Duration listTtl = Duration.ofMinutes(1);
@@ -129,6 +130,15 @@ abstract class ServerOptions<B extends ServerOptions<B>> {
     /** The limits on every message read (default {@link JsonRpcLimits#defaults()}). */
     public B limits(JsonRpcLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        return self();
+    }
+
+    /**
+     * The caps on the names, URIs and subscriptions of one request or session (default
+     * {@link InputLimits#defaults()}).
+     */
+    public B inputLimits(InputLimits limits) {
+        this.inputLimits = Objects.requireNonNull(limits, "limits");
         return self();
     }
 

@@ -34,7 +34,8 @@ record ToolCallParams(RawJson source, CallToolRequestParams call, RequestMeta me
         try (ParamsReader reader = ParamsReader.open(params, binders, "tools/call params")) {
             for (String member = reader.next(); member != null; member = reader.next()) {
                 switch (member) {
-                    case "name" -> name = reader.string("tools/call params.name");
+                    case "name" -> name = binders.limits.name(reader.string("tools/call params.name"),
+                            "tools/call params.name");
                     case "arguments" -> arguments = reader.tree("tools/call params.arguments");
                     case "inputResponses" -> inputResponses = reader.bind("tools/call params.inputResponses", ANSWERS);
                     case "requestState" -> requestState = reader.string("tools/call params.requestState");

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,40 +31,16 @@ class TimingMiddlewareTest {
     private static final Pattern LINE = Pattern.compile(
             "(?<method>\\S+) (?<id>\\S+) took (?<ms>\\d+[.,]\\d{3}) ms \\((?<outcome>[^)]+)\\)(?: request (?<request>\\S+))?");
 
-    /** Held strongly: java.util.logging keeps loggers only weakly, and would forget the level set here. */
-    private final Logger timing = Logger.getLogger("dev.keel.timing");
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
-    private boolean previousUseParents;
+    private LogCapture timing;
 
     @BeforeEach
     void captureTheTimingLogger() {
-        previousLevel = timing.getLevel();
-        previousUseParents = timing.getUseParentHandlers();
-        timing.setLevel(Level.ALL);
-        timing.setUseParentHandlers(false);
-        timing.addHandler(capture);
+        timing = LogCapture.of("dev.keel.timing");
     }
 
     @AfterEach
     void restore() {
-        timing.removeHandler(capture);
-        timing.setLevel(previousLevel);
-        timing.setUseParentHandlers(previousUseParents);
+        timing.close();
     }
 
     private static Call call(String method, long id) {
@@ -101,8 +74,8 @@ class TimingMiddlewareTest {
 
         chain.proceed(call("tools/list", 7));
 
-        assertThat(records).hasSize(1);
-        LogRecord record = records.getFirst();
+        assertThat(timing.records()).hasSize(1);
+        LogRecord record = timing.records().getFirst();
         assertThat(record.getLevel()).as("System.Logger DEBUG is java.util.logging FINE").isEqualTo(Level.FINE);
         Matcher line = line(record);
         assertThat(line.group("method")).isEqualTo("tools/list");
@@ -120,9 +93,9 @@ class TimingMiddlewareTest {
 
         chain.proceed(call("tools/call", 3));
 
-        assertThat(records).hasSize(1);
-        assertThat(records.getFirst().getLevel()).isEqualTo(Level.INFO);
-        Matcher line = line(records.getFirst());
+        assertThat(timing.records()).hasSize(1);
+        assertThat(timing.records().getFirst().getLevel()).isEqualTo(Level.INFO);
+        Matcher line = line(timing.records().getFirst());
         assertThat(line.group("method")).isEqualTo("tools/call");
         assertThat(line.group("outcome")).isEqualTo("error -32602");
         assertThat(line.group("request")).as("no request id without RequestIdMiddleware").isNull();
@@ -131,12 +104,12 @@ class TimingMiddlewareTest {
 
     @Test
     void nothingIsLoggedBelowTheLoggersLevel() {
-        timing.setLevel(Level.INFO);
+        timing.loggerLevel(Level.INFO);
         MiddlewareChain chain = new MiddlewareChain(List.of(new TimingMiddleware()),
                 c -> Response.success(c.id(), Map.of()));
 
         chain.proceed(call("ping", 1));
 
-        assertThat(records).isEmpty();
+        assertThat(timing.records()).isEmpty();
     }
 }

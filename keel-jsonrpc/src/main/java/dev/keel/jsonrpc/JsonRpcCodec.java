@@ -1,22 +1,13 @@
 package dev.keel.jsonrpc;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
@@ -44,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonRpcCodec {
 
-    private static final String VERSION = "2.0";
+    static final String VERSION = "2.0";
 
     private final JsonMapper mapper;
     private final JsonRpcLimits limits;
     private final ObjectWriter defaultWriter;
+    private final MessageReader reader;
 
     private JsonRpcCodec(JsonRpcLimits limits) {
         this.limits = limits;
@@ -77,6 +69,7 @@ public final class JsonRpcCodec {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
         this.defaultWriter = mapper.writer();
+        this.reader = new MessageReader(mapper, limits);
     }
 
     /** A codec with the {@linkplain JsonRpcLimits#defaults() default limits}. */
@@ -114,40 +107,7 @@ public final class JsonRpcCodec {
      * changed afterwards: decoded values are slices of it.
      */
     public Decoded decode(byte[] input, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, input.length);
-        if (length > limits.maxMessageBytes()) {
-            return new Decoded.Invalid(null, tooLarge(length), true);
-        }
-        Reading reading = new Reading(input, offset);
-        // tokens only: the codec binds nothing itself, and a data-binding context per message is waste;
-        // duplicate members are found by Reading.name, more cheaply than Jackson's detector (a set per object)
-        try (JsonParser p = mapper.tokenStreamFactory().createParser(RawJson.TOKENS_ONLY, input, offset, length)) {
-            JsonToken first = p.nextToken();
-            Decoded decoded;
-            if (first == null) {
-                return new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
-                        "Invalid Request: the message is empty"), true);
-            } else if (first == JsonToken.START_OBJECT) {
-                decoded = readObject(p, reading);
-            } else if (first == JsonToken.START_ARRAY) {
-                decoded = readBatch(p, reading);
-            } else {
-                skip(p, reading);
-                decoded = new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
-                        "Invalid Request: a message must be a JSON object"), true);
-            }
-            if (p.nextToken() != null) {
-                return new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.PARSE_ERROR,
-                        "Parse error: unexpected data after the end of the message" + at(p)), true);
-            }
-            return decoded;
-        } catch (StreamConstraintsException e) {
-            return new Decoded.Invalid(reading.id, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
-                    "Invalid Request: " + constraintMessage(e)), true);
-        } catch (JacksonException e) {
-            return new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.PARSE_ERROR,
-                    "Parse error: " + firstSentence(e.getOriginalMessage()) + at(e)), true);
-        }
+        return reader.decode(input, offset, length);
     }
 
     /** The error for a message of {@code size} bytes over {@link JsonRpcLimits#maxMessageBytes()}. */
@@ -162,332 +122,6 @@ public final class JsonRpcCodec {
     public static Decoded.Invalid tooLarge(long size, long limit) {
         return new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: the message is "
                 + size + " bytes, more than the limit of " + limit + " bytes"), true);
-    }
-
-    private Decoded readBatch(JsonParser p, Reading reading) {
-        List<Decoded> items = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (items.size() == limits.maxBatchSize()) {
-                skip(p, reading);
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    skip(p, reading);
-                }
-                return new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
-                        "Invalid Request: a batch may hold at most " + limits.maxBatchSize() + " messages"), true);
-            }
-            if (t == JsonToken.START_OBJECT) {
-                reading.id = null;
-                items.add(readObject(p, reading));
-            } else {
-                skip(p, reading);
-                items.add(new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
-                        "Invalid Request: each batch element must be a JSON object"), true));
-            }
-        }
-        if (items.isEmpty()) {
-            return new Decoded.Invalid(null, JsonRpcError.of(JsonRpcError.INVALID_REQUEST,
-                    "Invalid Request: a batch must not be empty"), true);
-        }
-        return new Decoded.Batch(items);
-    }
-
-    /** Reads one message object; the parser is on its START_OBJECT and ends on its END_OBJECT. */
-    private Decoded readObject(JsonParser p, Reading reading) {
-        String version = null;
-        boolean versionInvalid = false;
-        boolean hasId = false;
-        String idProblem = null;
-        RequestId id = null;
-        String method = null;
-        boolean methodInvalid = false;
-        RawJson params = null;
-        String paramsProblem = null;
-        RawJson result = null;
-        boolean hasError = false;
-        JsonRpcError error = null;
-        String name;
-        reading.open();
-        while ((name = p.nextName()) != null) {
-            reading.name(p, name);
-            JsonToken value = p.nextToken();
-            switch (name) {
-                case "jsonrpc" -> {
-                    if (value == JsonToken.VALUE_STRING) {
-                        version = p.getString();
-                    } else {
-                        versionInvalid = true;
-                        skip(p, reading);
-                    }
-                }
-                case "id" -> {
-                    hasId = true;
-                    switch (value) {
-                        case VALUE_STRING -> id = RequestId.of(p.getString());
-                        case VALUE_NUMBER_INT -> {
-                            JsonParser.NumberType type = p.getNumberType();
-                            if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
-                                id = RequestId.of(p.getLongValue());
-                            } else {
-                                idProblem = "the id is an integer outside the 64-bit range";
-                            }
-                        }
-                        case VALUE_NULL -> idProblem = "the id must not be null";
-                        default -> {
-                            idProblem = "the id must be a string or an integer";
-                            skip(p, reading);
-                        }
-                    }
-                    reading.id = id;
-                }
-                case "method" -> {
-                    if (value == JsonToken.VALUE_STRING) {
-                        method = p.getString();
-                    } else {
-                        methodInvalid = true;
-                        skip(p, reading);
-                    }
-                }
-                case "params" -> {
-                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                        params = slice(p, reading);
-                    } else {
-                        paramsProblem = "params must be an object";
-                    }
-                }
-                case "result" -> result = slice(p, reading);
-                case "error" -> {
-                    hasError = true;
-                    error = value == JsonToken.START_OBJECT ? readError(p, reading) : null;
-                    if (value != JsonToken.START_OBJECT) {
-                        skip(p, reading);
-                    }
-                }
-                default -> skip(p, reading);
-            }
-        }
-        reading.close();
-
-        boolean isResponse = method == null && !methodInvalid && (result != null || hasError);
-        boolean isNotification = (method != null || methodInvalid) && !hasId;
-        boolean owesAnswer = !isResponse && !isNotification;
-        RequestId answerId = idProblem == null ? id : null;
-        if (versionInvalid || !VERSION.equals(version)) {
-            return invalid(answerId, "jsonrpc must be \"2.0\"", owesAnswer);
-        }
-        if (methodInvalid) {
-            return invalid(answerId, "method must be a string", owesAnswer);
-        }
-        if (method != null) {
-            if (result != null || hasError) {
-                return invalid(answerId, "a message cannot carry both a method and a result or error", owesAnswer);
-            }
-            if (idProblem != null) {
-                return invalid(null, idProblem, true);
-            }
-            if (paramsProblem != null) {
-                return invalid(id, paramsProblem, hasId);
-            }
-            return new Decoded.Message(hasId ? new Request(id, method, params) : new Notification(method, params));
-        }
-        if (result != null && hasError) {
-            return invalid(answerId, "a response cannot carry both a result and an error", false);
-        }
-        if (result != null) {
-            if (id == null) {
-                return invalid(null, idProblem != null ? idProblem : "a result response must carry the request id",
-                        false);
-            }
-            return new Decoded.Message(Response.success(id, result));
-        }
-        if (hasError) {
-            if (error == null) {
-                return invalid(answerId, "error must be an object with an integer code and a string message", false);
-            }
-            if (idProblem != null && !"the id must not be null".equals(idProblem)) {
-                return invalid(null, idProblem, false);
-            }
-            return new Decoded.Message(Response.failure(id, error));
-        }
-        return invalid(answerId, "a message needs a method, a result or an error", true);
-    }
-
-    private static Decoded.Invalid invalid(RequestId id, String problem, boolean request) {
-        return new Decoded.Invalid(id, JsonRpcError.of(JsonRpcError.INVALID_REQUEST, "Invalid Request: " + problem),
-                request);
-    }
-
-    /** Reads an error object, or returns null when it lacks an integer code or a string message. */
-    private JsonRpcError readError(JsonParser p, Reading reading) {
-        Integer code = null;
-        String message = null;
-        RawJson data = null;
-        String name;
-        reading.open();
-        while ((name = p.nextName()) != null) {
-            reading.name(p, name);
-            JsonToken value = p.nextToken();
-            switch (name) {
-                case "code" -> {
-                    if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
-                        code = p.getIntValue();
-                    }
-                }
-                case "message" -> {
-                    if (value == JsonToken.VALUE_STRING) {
-                        message = p.getString();
-                    }
-                }
-                case "data" -> data = slice(p, reading);
-                default -> skip(p, reading);
-            }
-        }
-        reading.close();
-        return code == null || message == null ? null : new JsonRpcError(code, message, data);
-    }
-
-    /** Slices the value the parser is on out of the input, leaving the parser on its last token. */
-    private RawJson slice(JsonParser p, Reading reading) {
-        int start = (int) p.currentTokenLocation().getByteOffset();
-        if (p.currentToken().isStructStart()) {
-            skip(p, reading);
-        } else {
-            p.finishToken();
-        }
-        int end = (int) p.currentLocation().getByteOffset();
-        return new RawJson(reading.input, reading.base + start, end - start, mapper);
-    }
-
-    /**
-     * Skips the value the parser is on, as {@link JsonParser#skipChildren()} does, checking every
-     * object in it for duplicate members.
-     */
-    private static void skip(JsonParser p, Reading reading) {
-        JsonToken token = p.currentToken();
-        if (token == null || !token.isStructStart()) {
-            return;
-        }
-        int depth = 0;
-        do {
-            switch (token) {
-                case START_OBJECT -> {
-                    reading.open();
-                    depth++;
-                }
-                case START_ARRAY -> depth++;
-                case END_OBJECT -> {
-                    reading.close();
-                    depth--;
-                }
-                case END_ARRAY -> depth--;
-                case PROPERTY_NAME -> reading.name(p, p.currentName());
-                default -> {
-                }
-            }
-            if (depth == 0) {
-                return;
-            }
-            token = p.nextToken();
-        } while (token != null);
-    }
-
-    private static String constraintMessage(StreamConstraintsException e) {
-        String message = e.getOriginalMessage();
-        int from = message.indexOf(" (from `");
-        if (from < 0) {
-            from = message.indexOf(", from `");
-        }
-        return firstSentence(from > 0 ? message.substring(0, from) + ")" : message);
-    }
-
-    private static String firstSentence(String message) {
-        if (message == null) {
-            return "malformed JSON";
-        }
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
-    }
-
-    private static String at(JacksonException e) {
-        var location = e.getLocation();
-        return location == null ? "" : " at column " + location.getColumnNr();
-    }
-
-    private static String at(JsonParser p) {
-        return " at column " + p.currentTokenLocation().getColumnNr();
-    }
-
-    /**
-     * Per-decode state: where the input lives, the id once read (for errors raised later), and the
-     * member names of the objects open at this point, so that a duplicate member anywhere in the
-     * message is refused: a JSON object with two members of one name means different things to
-     * different readers. One array for all open objects, searched from the current object's start;
-     * an object with more than {@link #SCAN} members also gets a set, so a huge one costs no more
-     * than linear time.
-     */
-    private static final class Reading {
-        private static final int SCAN = 8;
-
-        final byte[] input;
-        final int base;
-        RequestId id;
-        private String[] names = new String[16];
-        private int size;
-        private int[] starts = new int[8];
-        private Set<?>[] sets = new Set<?>[8];
-        private int depth = -1;
-
-        Reading(byte[] input, int base) {
-            this.input = input;
-            this.base = base;
-        }
-
-        void open() {
-            if (++depth == starts.length) {
-                starts = Arrays.copyOf(starts, depth * 2);
-                sets = Arrays.copyOf(sets, depth * 2);
-            }
-            starts[depth] = size;
-        }
-
-        void close() {
-            size = starts[depth];
-            sets[depth] = null;
-            depth--;
-        }
-
-        @SuppressWarnings("unchecked")
-        void name(JsonParser p, String name) {
-            int start = starts[depth];
-            Set<String> set = (Set<String>) sets[depth];
-            if (set != null) {
-                if (!set.add(name)) {
-                    throw duplicate(p, name);
-                }
-                return;
-            }
-            for (int i = start; i < size; i++) {
-                if (names[i].equals(name)) {  // Jackson canonicalizes names: mostly a reference check
-                    throw duplicate(p, name);
-                }
-            }
-            if (size - start == SCAN) {
-                set = new HashSet<>();
-                for (int i = start; i < size; i++) {
-                    set.add(names[i]);
-                }
-                set.add(name);
-                sets[depth] = set;
-            }
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-            }
-            names[size++] = name;
-        }
-
-        private static StreamReadException duplicate(JsonParser p, String name) {
-            return new StreamReadException(p, "Duplicate Object property \"" + name + "\"");
-        }
     }
 
     // ---------------------------------------------------------------- writing

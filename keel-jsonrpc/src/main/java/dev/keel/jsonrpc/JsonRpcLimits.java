@@ -9,11 +9,14 @@ package dev.keel.jsonrpc;
  * @param maxNestingDepth the deepest nesting of objects and arrays (default 64)
  * @param maxStringLength the longest string value, in characters (default: {@code maxMessageBytes})
  * @param maxNumberLength the longest number, in characters (default 100)
- * @param maxNameLength the longest property name, in characters (default 4096)
+ * @param maxNameLength the longest property or method name, in characters (default 4096)
  * @param maxBatchSize the most messages in one batch, where batches are allowed (default 100)
+ * @param maxIdLength the longest string id, in characters (default 1024); the engine holds progress
+ *     tokens, which are ids too, to the same limit. An id is echoed in every answer and log line about
+ *     its request, so a long one would make each of them cheap to inflate.
  */
 public record JsonRpcLimits(int maxMessageBytes, int maxNestingDepth, int maxStringLength, int maxNumberLength,
-        int maxNameLength, int maxBatchSize) {
+        int maxNameLength, int maxBatchSize, int maxIdLength) {
 
     /** 4 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -25,6 +28,7 @@ public record JsonRpcLimits(int maxMessageBytes, int maxNestingDepth, int maxStr
         positive("maxNumberLength", maxNumberLength);
         positive("maxNameLength", maxNameLength);
         positive("maxBatchSize", maxBatchSize);
+        positive("maxIdLength", maxIdLength);
     }
 
     private static void positive(String name, int value) {
@@ -47,7 +51,7 @@ public record JsonRpcLimits(int maxMessageBytes, int maxNestingDepth, int maxStr
     public Builder toBuilder() {
         return new Builder().maxMessageBytes(maxMessageBytes).maxNestingDepth(maxNestingDepth)
                 .maxStringLength(maxStringLength).maxNumberLength(maxNumberLength).maxNameLength(maxNameLength)
-                .maxBatchSize(maxBatchSize);
+                .maxBatchSize(maxBatchSize).maxIdLength(maxIdLength);
     }
 
     /** Builds {@link JsonRpcLimits}; not thread-safe. */
@@ -58,6 +62,7 @@ public record JsonRpcLimits(int maxMessageBytes, int maxNestingDepth, int maxStr
         private int maxNumberLength = 100;
         private int maxNameLength = 4096;
         private int maxBatchSize = 100;
+        private int maxIdLength = 1024;
 
         private Builder() {
         }
@@ -92,10 +97,15 @@ public record JsonRpcLimits(int maxMessageBytes, int maxNestingDepth, int maxStr
             return this;
         }
 
+        public Builder maxIdLength(int value) {
+            this.maxIdLength = value;
+            return this;
+        }
+
         public JsonRpcLimits build() {
             return new JsonRpcLimits(maxMessageBytes, maxNestingDepth,
                     maxStringLength < 0 ? maxMessageBytes : maxStringLength, maxNumberLength, maxNameLength,
-                    maxBatchSize);
+                    maxBatchSize, maxIdLength);
         }
     }
 }

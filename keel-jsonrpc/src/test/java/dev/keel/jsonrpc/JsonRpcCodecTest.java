@@ -207,6 +207,36 @@ class JsonRpcCodecTest {
     }
 
     @Test
+    void anIdOverItsLimitIsRefusedWithANullIdAndOnlyItsBeginningQuoted() {
+        String id = "a\\nb".repeat(1 << 19); // 2 MiB in the message
+        Decoded.Invalid invalid = (Decoded.Invalid) decode("{\"jsonrpc\":\"2.0\",\"id\":\"" + id
+                + "\",\"method\":\"ping\"}");
+
+        assertThat(invalid.request()).isTrue();
+        assertThat(invalid.id()).isNull();
+        assertThat(invalid.error().code()).isEqualTo(JsonRpcError.INVALID_REQUEST);
+        assertThat(invalid.error().message())
+                .startsWith("Invalid Request: the id is 1572864 characters long, more than the limit of 1024")
+                .contains("(it begins \"a?ba?ba?b")
+                .hasSizeLessThan(200);
+        // an id at the limit is an id
+        Request atLimit = (Request) ((Decoded.Message) decode("{\"jsonrpc\":\"2.0\",\"id\":\"" + "x".repeat(1024)
+                + "\",\"method\":\"ping\"}")).message();
+        assertThat(atLimit.id()).isEqualTo(RequestId.of("x".repeat(1024)));
+    }
+
+    @Test
+    void aMethodOverTheNameLimitIsRefusedWithoutBeingEchoed() {
+        JsonRpcCodec strict = JsonRpcCodec.create(JsonRpcLimits.builder().maxNameLength(16).build());
+        Decoded.Invalid invalid = (Decoded.Invalid) strict.decode(("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\""
+                + "m".repeat(17) + "\"}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(invalid.id()).isEqualTo(RequestId.of(7));
+        assertThat(invalid.error().message())
+                .isEqualTo("Invalid Request: the method is 17 characters long, more than the limit of 16");
+    }
+
+    @Test
     void aMessageOverTheSizeLimitIsRejectedBeforeParsing() {
         JsonRpcCodec small = JsonRpcCodec.create(JsonRpcLimits.builder().maxMessageBytes(32).build());
         Decoded.Invalid invalid = (Decoded.Invalid) small.decode(

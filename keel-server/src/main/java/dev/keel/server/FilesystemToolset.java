@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +164,7 @@ public final class FilesystemToolset implements Toolset {
             throw new ToolError("'" + file.relative() + "' is " + size + " bytes; read at most " + policy().maxBytes
                     + " bytes at a time with offset and length");
         }
-        byte[] bytes = read(file.path(), offset, end - offset);
+        byte[] bytes = read(file, offset, end - offset);
         if (looksBinary(bytes)) {
             throw new ToolError("'" + file.relative() + "' is not text; read it as the resource "
                     + file.path().toUri());
@@ -179,9 +178,11 @@ public final class FilesystemToolset implements Toolset {
      * closes the channel and stops the read, which ends as what it is, an interruption, rather than as
      * an I/O failure (an internal error, logged with its stack trace).
      */
-    private static byte[] read(Path path, long offset, long length) throws IOException, InterruptedException {
+    private static byte[] read(SecureFiles.Resolved file, long offset, long length)
+            throws IOException, InterruptedException {
+        Path path = file.path();
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(length, CHUNK));
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel = RegularFiles.openForReading(path, file.relative())) {
             channel.position(offset);
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, length)));
             long left = length;
@@ -295,7 +296,7 @@ public final class FilesystemToolset implements Toolset {
             throw new ToolError("'" + resolved.relative() + "' is " + size + " bytes, more than the limit of "
                     + policy().maxBytes);
         }
-        byte[] bytes = read(resolved.path(), 0, size);
+        byte[] bytes = read(resolved, 0, size);
         String mime = Files.probeContentType(resolved.path());
         try {
             if (!looksBinary(bytes)) {

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.core.InputLimits;
 import dev.keel.core.McpServer;
 import dev.keel.core.RequestIdMiddleware;
 import dev.keel.core.StateKeys;
@@ -84,7 +85,10 @@ final class KeelRuntime {
                 .name(config.server().name().isEmpty() ? "keel-" + first : config.server().name())
                 .version(ServeCommand.versionOrDevelopment())
                 .title("Keel (" + String.join(", ", toolsets.keySet()) + ")")
-                .limits(JsonRpcLimits.builder().maxMessageBytes(config.limits().maxMessageBytes()).build())
+                .limits(JsonRpcLimits.builder().maxMessageBytes(config.limits().maxMessageBytes())
+                        .maxIdLength(config.limits().maxIdLength()).build())
+                .inputLimits(new InputLimits(config.limits().maxNameLength(), config.limits().maxUriLength(),
+                        config.limits().maxSubscriptions()))
                 .maxInFlightPerChannel(config.limits().maxInFlightPerConnection())
                 .requestTimeout(config.limits().requestTimeout())
                 .middleware(new RequestIdMiddleware(), new MdcMiddleware(), new TimingMiddleware());

@@ -151,7 +151,7 @@ class ClientCommandsTest {
     @Test
     void theProgressBarRedrawsOneLineOnATerminalAndClearsItAtTheEnd() {
         StringWriter terminal = new StringWriter();
-        ClientCommands.Progress progress = new ClientCommands.Progress(new PrintWriter(terminal), true);
+        Terminal.Progress progress = new Terminal.Progress(new PrintWriter(terminal), true);
 
         progress.update(JSON.createObjectNode().put("progress", 1).put("total", 4).put("message", "step 1"));
         assertThat(terminal).hasToString("\r[" + "#".repeat(8) + " ".repeat(22) + "] 25% step 1\u001b[K");
@@ -173,18 +173,18 @@ class ClientCommandsTest {
     @Test
     void withoutATerminalThereIsNoProgressBar() {
         StringWriter redirected = new StringWriter();
-        ClientCommands.Progress progress = new ClientCommands.Progress(new PrintWriter(redirected), false);
+        Terminal.Progress progress = new Terminal.Progress(new PrintWriter(redirected), false);
         progress.update(JSON.createObjectNode().put("progress", 1).put("total", 2));
         progress.done();
         assertThat(redirected).hasToString("");
 
-        ClientCommands.Progress silent = new ClientCommands.Progress(new PrintWriter(redirected), true);
+        Terminal.Progress silent = new Terminal.Progress(new PrintWriter(redirected), true);
         silent.done();
         assertThat(redirected).as("nothing to clear when nothing was shown").hasToString("");
     }
 
     private static ElicitResult answer(ElicitRequestParams request, String typed, StringWriter screen) {
-        return ClientCommands.ask(request, new BufferedReader(new StringReader(typed)), new PrintWriter(screen));
+        return Terminal.ask(request, new BufferedReader(new StringReader(typed)), new PrintWriter(screen));
     }
 
     private static final ElicitRequestFormParams PROFILE = profile();

@@ -21,13 +21,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * What every transport must do, as tests: extend this class, start the transport for the given
  * server, and return a client's {@link Connection} to it. Each test runs against a fresh
- * {@link ContractServer}; every server message is schema-checked by the client.
+ * {@link ContractServer}; every server message is schema-checked by the client. The class fails if
+ * it leaves threads or file descriptors behind ({@link CheckLeaks}).
  */
+@CheckLeaks
 public abstract class TransportContract {
 
     /** The server of the current test. */
     protected final ContractServer fixtures = new ContractServer();
     private final List<McpTestClient> clients = new ArrayList<>();
+    private final List<McpServer> servers = new ArrayList<>();
 
     /** Starts the transport serving {@code server} and connects to it. */
     protected abstract Connection connect(McpServer server) throws Exception;
@@ -40,9 +43,11 @@ public abstract class TransportContract {
         return fixtures.builder().build();
     }
 
-    /** A client of a fresh server over the transport, speaking {@code version}. */
+    /** A client of a fresh server over the transport, speaking {@code version}; the server is closed after the test. */
     protected McpTestClient client(ProtocolVersion version) throws Exception {
-        McpTestClient client = McpTestClient.builder().version(version).connect(connect(server()));
+        McpServer server = server();
+        servers.add(server);
+        McpTestClient client = McpTestClient.builder().version(version).connect(connect(server));
         clients.add(client);
         return client;
     }
@@ -54,7 +59,11 @@ public abstract class TransportContract {
                 client.close();
             }
         } finally {
-            stopTransport();
+            try {
+                stopTransport();
+            } finally {
+                servers.forEach(McpServer::close);  // a server keeps its deadline timer's thread until closed
+            }
         }
     }
 

@@ -15,6 +15,7 @@
  * {@link dev.keel.core.InProcessConnection}. Every message the server sends is validated against the
  * official JSON Schema of the revision in use ({@link dev.keel.testkit.McpSchemas}); a violation fails
  * the test at the client's next call. {@link dev.keel.testkit.RawTap} sends what no client would send.
- * Every transport passes the {@link dev.keel.testkit.TransportContract}.
+ * Every transport passes the {@link dev.keel.testkit.TransportContract}. {@link dev.keel.testkit.CheckLeaks}
+ * fails a test class that leaves threads running or file descriptors open.
  */
 package dev.keel.testkit;

@@ -43,7 +43,19 @@ public interface EventStore {
      * events go first).
      */
     static EventStore inMemory(int maxEventsPerSession, long maxBytesPerSession) {
-        return new InMemoryEventStore(maxEventsPerSession, maxBytesPerSession);
+        return inMemory(maxEventsPerSession, maxBytesPerSession, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #inMemory(int, long)}, holding at most {@code maxBytes} bytes of messages in all. When
+     * the store is full, the session holding the most bytes gives up its oldest events first: a client
+     * that floods the store shrinks its own window before anyone else's. A client that resumes past a
+     * dropped event misses it, as it would an event that aged out of its window.
+     *
+     * @throws IllegalArgumentException unless every limit is positive
+     */
+    static EventStore inMemory(int maxEventsPerSession, long maxBytesPerSession, long maxBytes) {
+        return new InMemoryEventStore(maxEventsPerSession, maxBytesPerSession, maxBytes);
     }
 
     /**

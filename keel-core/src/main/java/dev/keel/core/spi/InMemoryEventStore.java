@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link EventStore#inMemory}: per session, one queue of events in arrival order that enforces the
- * session's budget, and one queue per stream for replay. Ids are {@code <stream>-<sequence>}, the
+ * session's budget, and one queue per stream for replay; over the store's budget, the session that
+ * holds the most bytes drops its oldest events first. Ids are {@code <stream>-<sequence>}, the
  * sequence counting the session's events, so ids stay unique even for a stream that was forgotten and
  * written to again.
  */
@@ -17,19 +19,37 @@ final class InMemoryEventStore implements EventStore {
 
     private final int maxEvents;
     private final long maxBytes;
+    private final long maxTotalBytes;
+    /** The bytes of messages held for all sessions. */
+    private final AtomicLong totalBytes = new AtomicLong();
     private final Map<String, SessionLog> sessions = new ConcurrentHashMap<>();
 
-    InMemoryEventStore(int maxEvents, long maxBytes) {
-        if (maxEvents < 1 || maxBytes < 1) {
+    InMemoryEventStore(int maxEvents, long maxBytes, long maxTotalBytes) {
+        if (maxEvents < 1 || maxBytes < 1 || maxTotalBytes < 1) {
             throw new IllegalArgumentException("the event store needs room for at least one event");
         }
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
+        this.maxTotalBytes = maxTotalBytes;
     }
 
     @Override
     public String append(String sessionId, String streamId, byte[] message) {
-        return sessions.computeIfAbsent(sessionId, id -> new SessionLog()).append(streamId, message);
+        String id = sessions.computeIfAbsent(sessionId, key -> new SessionLog()).append(streamId, message);
+        // over the store's budget: the session holding the most gives up its oldest events, one at a time,
+        // each under its own lock only (never two at once, so appends cannot deadlock)
+        while (totalBytes.get() > maxTotalBytes) {
+            SessionLog largest = null;
+            for (SessionLog log : sessions.values()) {
+                if (largest == null || log.bytes > largest.bytes) {
+                    largest = log;
+                }
+            }
+            if (largest == null || !largest.dropOldest()) {
+                break;
+            }
+        }
+        return id;
     }
 
     @Override
@@ -58,12 +78,20 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public void sessionEnded(String sessionId) {
-        sessions.remove(sessionId);
+        SessionLog log = sessions.remove(sessionId);
+        if (log != null) {
+            log.clear();
+        }
     }
 
     /** How many sessions the store holds events for. */
     int sessions() {
         return sessions.size();
+    }
+
+    /** The bytes of messages held for all sessions. */
+    long totalBytes() {
+        return totalBytes.get();
     }
 
     private record Stored(StreamLog stream, long sequence, byte[] message) {
@@ -83,27 +111,58 @@ final class InMemoryEventStore implements EventStore {
         private final Map<String, StreamLog> streams = new HashMap<>();
         /** Every stored event, oldest first; entries of dropped streams linger until they reach the head. */
         private final ArrayDeque<Stored> order = new ArrayDeque<>();
-        private long bytes;
+        /** Written under the log's lock; read without it to find the largest session. */
+        private volatile long bytes;
         private long sequence;
+        private boolean ended;
 
         synchronized String append(String streamId, byte[] message) {
+            if (ended) {
+                // the session ended while this was written: nothing will resume it
+                return streamId + "-" + (++sequence);
+            }
             StreamLog stream = streams.computeIfAbsent(streamId, StreamLog::new);
             Stored stored = new Stored(stream, ++sequence, message);
             stream.events.addLast(stored);
             order.addLast(stored);
-            bytes += message.length;
-            while (order.size() > maxEvents || bytes > maxBytes) {
-                Stored oldest = order.pollFirst();
+            count(message.length);
+            boolean over = order.size() > maxEvents || bytes > maxBytes;
+            while (over && dropOldest()) {
+                over = order.size() > maxEvents || bytes > maxBytes;
+            }
+            return streamId + "-" + stored.sequence();
+        }
+
+        /** Drops the session's oldest stored event; {@code false} if it holds none. */
+        synchronized boolean dropOldest() {
+            Stored oldest;
+            while ((oldest = order.pollFirst()) != null) {
                 StreamLog owner = oldest.stream();
+                // an entry of a dropped stream, already uncounted, lingers until it reaches the head
                 if (!owner.dropped && owner.events.peekFirst() == oldest) {
                     owner.events.pollFirst();
-                    bytes -= oldest.message().length;
+                    count(-oldest.message().length);
                     if (owner.events.isEmpty()) {
                         streams.remove(owner.id, owner);
                     }
+                    return true;
                 }
             }
-            return streamId + "-" + stored.sequence();
+            return false;
+        }
+
+        private void count(long delta) {
+            bytes += delta;
+            totalBytes.addAndGet(delta);
+        }
+
+        /** Forgets every event, and every later one: the session ended. */
+        synchronized void clear() {
+            ended = true;
+            totalBytes.addAndGet(-bytes);
+            bytes = 0;
+            streams.clear();
+            order.clear();
         }
 
         synchronized Replay after(String streamId, long lastSeen) {
@@ -125,7 +184,7 @@ final class InMemoryEventStore implements EventStore {
             if (stream != null) {
                 stream.dropped = true;
                 for (Stored stored : stream.events) {
-                    bytes -= stored.message().length;
+                    count(-stored.message().length);
                 }
                 stream.events.clear();
             }

@@ -49,7 +49,7 @@ public final class HttpTransport implements Transport {
         this.builder = builder;
         this.settings = new HttpSettings(builder.path, builder.origins, builder.hosts(), builder.maxRequestBytes,
                 builder.keepAlive, builder.retry, builder.maxInFlight, builder.retryAfter,
-                builder.eventStore != null ? builder.eventStore : EventStore.inMemory(1024, 8L << 20),
+                builder.eventStore != null ? builder.eventStore : EventStore.inMemory(1024, 8L << 20, 256L << 20),
                 builder.legacySse, builder.ssePath, builder.messagesPath);
     }
 
@@ -282,7 +282,7 @@ public final class HttpTransport implements Transport {
             return this;
         }
 
-        /** Where legacy streams' events wait to be resumed; default {@link EventStore#inMemory} (1024 events, 8 MiB per session). */
+        /** Where legacy streams' events wait to be resumed; default {@link EventStore#inMemory} (1024 events and 8 MiB per session, 256 MiB in all). */
         public Builder eventStore(EventStore store) {
             this.eventStore = Objects.requireNonNull(store, "store");
             return this;

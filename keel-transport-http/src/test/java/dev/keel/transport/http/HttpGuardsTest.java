@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
+import dev.keel.testkit.CheckLeaks;
 
 /** Each guard the transport puts up by default, shown working, and the server serving on. */
+@CheckLeaks
 class HttpGuardsTest {
 
     private final CountDownLatch release = new CountDownLatch(1);

@@ -25,9 +25,11 @@ import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ElicitRequestFormParams;
 import dev.keel.spec.StringSchema;
+import dev.keel.testkit.CheckLeaks;
 import tools.jackson.databind.JsonNode;
 
 /** What the endpoint answers, era by era, status by status, as the spec's HTTP tables have it. */
+@CheckLeaks
 class HttpProtocolTest {
 
     private final CountDownLatch release = new CountDownLatch(1);

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
+import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.spec.CallToolResult;
+import dev.keel.testkit.CheckLeaks;
 
 /**
  * A client that sends one 2026-07-28 {@code tools/call} with a ~3.9 MB {@code progressToken} and never
@@ -29,6 +31,7 @@ import dev.keel.spec.CallToolResult;
  * request head is cut off, a tool past its deadline is stopped, and {@code stop()} keeps to its grace
  * period. With the limits set low, the stalled stream is ended and its request cancelled.
  */
+@CheckLeaks
 class HttpStallTest {
 
     private static final String TOKEN = "t".repeat(3_900_000);
@@ -42,7 +45,10 @@ class HttpStallTest {
     private HttpFixture f;
 
     private McpServer server() {
+        // a progress token as long as a message makes every notification big, which is what a stall is
+        // made of here; the default cap (1,024 characters, ids' too) would refuse it
         return McpServer.builder().name("stall").version("1.0.0")
+                .limits(JsonRpcLimits.builder().maxIdLength(4 << 20).build())
                 .tool(Tool.builder("flood").build(), call -> {
                     try {
                         while (!call.cancelled()) {

@@ -16,12 +16,14 @@ import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ElicitRequestFormParams;
 import dev.keel.spec.StringSchema;
+import dev.keel.testkit.CheckLeaks;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Which thread serves a request: a non-blocking tool the thread that parsed it (one of Jetty's platform
  * threads), any other a virtual thread; and a middleware that may block sends every request to one.
  */
+@CheckLeaks
 class HttpThreadsTest {
 
     private HttpFixture fixture;

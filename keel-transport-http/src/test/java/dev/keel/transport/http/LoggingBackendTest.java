@@ -13,8 +13,10 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import dev.keel.core.McpServer;
+import dev.keel.testkit.CheckLeaks;
 
 /** An application without an SLF4J provider is told which one to add when HTTP starts. */
+@CheckLeaks
 class LoggingBackendTest {
 
     @Test

@@ -40,7 +40,8 @@ import dev.keel.jsonrpc.JsonRpcLimits;
  * points {@link System#out} at stderr, so a stray print cannot corrupt the protocol.
  *
  * <p>End: at end of input, running requests get {@link Builder#shutdownGrace(Duration)} to finish,
- * the rest are cancelled, the output is flushed and closed, and {@link #run} returns 0.
+ * the rest are cancelled, the output is flushed and closed, and {@link #run} returns 0. An input given
+ * to {@link Builder#input(InputStream)} is closed once reading it ends; the process's stdin is left open.
  */
 public final class StdioTransport implements Transport {
 
@@ -48,6 +49,7 @@ public final class StdioTransport implements Transport {
     private static final int READ_CHUNK = 64 * 1024;
 
     private final InputStream in;
+    private final boolean processStdin;
     private final LineSink out;
     private final boolean processStdout;
     private final int configuredMax;
@@ -61,6 +63,7 @@ public final class StdioTransport implements Transport {
 
     private StdioTransport(Builder builder) {
         this.in = builder.in;
+        this.processStdin = builder.processStdin;
         this.out = new LineSink(builder.out);
         this.processStdout = builder.processStdout;
         this.configuredMax = builder.maxMessageBytes;
@@ -132,7 +135,19 @@ public final class StdioTransport implements Transport {
                 LOG.log(System.Logger.Level.WARNING, "Reading stdin failed: {0}", e.getMessage());
             }
         } finally {
+            if (!processStdin) {
+                closeInput();
+            }
             drain(shutdownGrace);
+        }
+    }
+
+    /** Closes an input the builder was given, whose descriptor would otherwise stay open until collected. */
+    private void closeInput() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Closing the input failed: {0}", e.getMessage());
         }
     }
 
@@ -340,6 +355,7 @@ public final class StdioTransport implements Transport {
     /** Configures a {@link StdioTransport}; not thread-safe. */
     public static final class Builder {
         private InputStream in = new FileInputStream(FileDescriptor.in);
+        private boolean processStdin = true;
         private OutputStream out = new FileOutputStream(FileDescriptor.out);
         private boolean processStdout = true;
         private int maxMessageBytes;
@@ -348,9 +364,10 @@ public final class StdioTransport implements Transport {
         private Builder() {
         }
 
-        /** Where messages come from (default: this process's stdin). */
+        /** Where messages come from (default: this process's stdin); the transport closes it when reading ends. */
         public Builder input(InputStream in) {
             this.in = Objects.requireNonNull(in, "in");
+            this.processStdin = false;
             return this;
         }
 

@@ -9,6 +9,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ class StdioTransportTest extends TransportContract {
     private StdioTransport transport;
     private CompletableFuture<Integer> exit;
     private OutputStream toServer;
+    private final List<McpServer> servers = new ArrayList<>();
 
     @Override
     protected Connection connect(McpServer server) throws IOException {
@@ -36,6 +39,7 @@ class StdioTransportTest extends TransportContract {
     }
 
     private Connection connect(McpServer server, StdioTransport.Builder builder) throws IOException {
+        servers.add(server);
         Pipe in = Pipe.open();
         Pipe out = Pipe.open();
         transport = builder.input(Channels.newInputStream(in.source()))
@@ -48,9 +52,13 @@ class StdioTransportTest extends TransportContract {
 
     @Override
     protected void stopTransport() throws Exception {
-        if (transport != null) {
-            toServer.close();
-            exit.get(10, TimeUnit.SECONDS);
+        try {
+            if (transport != null) {
+                toServer.close();
+                exit.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            servers.forEach(McpServer::close);
         }
     }
 
@@ -129,14 +137,19 @@ class StdioTransportTest extends TransportContract {
         Pipe out = Pipe.open();
         StdioTransport t = StdioTransport.builder().input(Channels.newInputStream(in.source()))
                 .output(Channels.newOutputStream(out.sink())).build();
-        CompletableFuture<Integer> done = CompletableFuture.supplyAsync(() -> t.run(fixtures.builder().build()));
+        McpServer server = fixtures.builder().build();
+        servers.add(server);
+        CompletableFuture<Integer> done = CompletableFuture.supplyAsync(() -> t.run(server));
         try (OutputStream w = Channels.newOutputStream(in.sink())) {
             w.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
                     + "\"arguments\":{\"message\":\"a\\nb\"},\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
                     + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}\nnot json\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        byte[] all = Channels.newInputStream(out.source()).readAllBytes();
+        byte[] all;
+        try (InputStream fromServer = Channels.newInputStream(out.source())) {
+            all = fromServer.readAllBytes();
+        }
         assertThat(done.get(10, TimeUnit.SECONDS)).isZero();
         String[] lines = new String(all, StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(2);

@@ -22,6 +22,7 @@ import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
+import dev.keel.testkit.CheckLeaks;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.transport.http.HttpTransport;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * wait in its socket's queue (within the limit), while the server serves everyone else; once it reads,
  * every answer arrives whole.
  */
+@CheckLeaks
 class WebSocketBackPressureTest {
 
     private static final int ANSWERS = 32;
@@ -42,9 +44,10 @@ class WebSocketBackPressureTest {
     private final WebSocketEndpoint endpoint = WebSocketEndpoint.builder().maxQueuedBytes(64L << 20).build();
     private final HttpTransport transport = HttpTransport.builder().port(0).mount("/mcp/ws", endpoint).build();
     private final URI uri;
+    private final McpServer server;
 
     WebSocketBackPressureTest() {
-        transport.start(McpServer.builder()
+        server = McpServer.builder()
                 .tool(Tool.builder("big").build(), call -> {
                     bigCalls.add(Thread.currentThread());
                     allReturned.countDown();
@@ -52,13 +55,15 @@ class WebSocketBackPressureTest {
                 })
                 .tool(Tool.builder("echo").inputSchema("{\"type\":\"object\"}").build(),
                         call -> CallToolResult.text(call.arguments().path("message").asString()))
-                .build());
+                .build();
+        transport.start(server);
         uri = URI.create("ws://127.0.0.1:" + transport.port() + "/mcp/ws");
     }
 
     @AfterEach
     void stop() {
         transport.stop(Duration.ofSeconds(2));
+        server.close();
     }
 
     @Test

@@ -19,10 +19,12 @@ import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
+import dev.keel.testkit.CheckLeaks;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.transport.http.HttpTransport;
 
 /** The server pings every interval: a peer that answers stays, a peer silent for two intervals is closed. */
+@CheckLeaks
 class WebSocketKeepAliveTest {
 
     private static final Duration INTERVAL = Duration.ofMillis(200);
@@ -31,18 +33,21 @@ class WebSocketKeepAliveTest {
     private final WebSocketEndpoint endpoint = WebSocketEndpoint.builder().pingInterval(INTERVAL).build();
     private final HttpTransport transport = HttpTransport.builder().port(0).mount("/mcp/ws", endpoint).build();
     private final URI uri;
+    private final McpServer server;
 
     WebSocketKeepAliveTest() {
-        transport.start(McpServer.builder()
+        server = McpServer.builder()
                 .tool(Tool.builder("echo").inputSchema("{\"type\":\"object\"}").build(),
                         call -> CallToolResult.text(call.arguments().path("message").asString()))
-                .build());
+                .build();
+        transport.start(server);
         uri = URI.create("ws://127.0.0.1:" + transport.port() + "/mcp/ws");
     }
 
     @AfterEach
     void stop() {
         transport.stop(Duration.ofSeconds(2));
+        server.close();
     }
 
     @Test

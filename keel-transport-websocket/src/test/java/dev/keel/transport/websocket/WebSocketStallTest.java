@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import dev.keel.client.Connection;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
+import dev.keel.jsonrpc.JsonRpcLimits;
 import dev.keel.spec.CallToolResult;
 import dev.keel.spec.ProtocolVersion;
+import dev.keel.testkit.CheckLeaks;
 import dev.keel.testkit.McpTestClient;
 import dev.keel.transport.http.HttpTransport;
 
@@ -35,6 +37,7 @@ import dev.keel.transport.http.HttpTransport;
  * is cut off, a tool past its deadline is stopped and {@code stop()} keeps to its grace period. With
  * the limits set low, the stalled sockets are dropped.
  */
+@CheckLeaks
 class WebSocketStallTest {
 
     private static final int STALLED = 6;
@@ -48,13 +51,17 @@ class WebSocketStallTest {
     private final CountDownLatch deadlineStopped = new CountDownLatch(1);
     private WebSocketEndpoint endpoint;
     private HttpTransport transport;
+    private McpServer server;
     private final List<RawWebSocket> stalled = new ArrayList<>();
 
     private void start(WebSocketEndpoint.Builder endpointSettings) {
         endpoint = endpointSettings.pingInterval(Duration.ofMillis(200)).build();
         transport = HttpTransport.builder().port(0).headerTimeout(Duration.ofMillis(500))
                 .mount("/mcp/ws", endpoint).build();
-        transport.start(McpServer.builder()
+        // ids as long as a message make every answer big, which is what a stall is made of here; the
+        // default cap (1,024 characters) would refuse them
+        server = McpServer.builder()
+                .limits(JsonRpcLimits.builder().maxIdLength(4 << 20).build())
                 .tool(Tool.builder("big").build(), call -> {
                     bigReturned.countDown();
                     return CallToolResult.text("b".repeat(512 * 1024));
@@ -69,7 +76,8 @@ class WebSocketStallTest {
                     }
                     return CallToolResult.text("never");
                 })
-                .build());
+                .build();
+        transport.start(server);
     }
 
     @AfterEach
@@ -79,6 +87,9 @@ class WebSocketStallTest {
         }
         if (transport != null) {
             transport.stop(GRACE);
+        }
+        if (server != null) {
+            server.close();
         }
     }
 
