@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
+import dev.keel.testkit.CheckLeaks;
 
 /**
  * Issue 12's memory budget: 2,000 connections that each declare a 4 MiB body and send ten bytes of
@@ -27,6 +28,7 @@ import dev.keel.spec.CallToolResult;
  * declared), while another client is served. The per-address limits are raised for this one address:
  * the test is about what a declared body costs, not about who may declare it.
  */
+@CheckLeaks
 class DeclaredBodiesHeapTest {
 
     private static final int CONNECTIONS = 2000;

@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Test;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
+import dev.keel.testkit.CheckLeaks;
 
 /**
  * One client address at its limits while another is served: connections, requests in flight, listen
  * streams and legacy sessions. The second address is 127.0.0.2 ({@link LoopbackPeer}).
  */
+@CheckLeaks
 class PerAddressLimitsTest {
 
     private static final String HERE = "127.0.0.1";

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.keel.core.McpServer;
 import dev.keel.core.Tool;
 import dev.keel.spec.CallToolResult;
+import dev.keel.testkit.CheckLeaks;
 import dev.keel.transport.http.HttpTransport;
 import dev.keel.transport.http.PerAddressLimits;
 
@@ -25,12 +26,14 @@ import dev.keel.transport.http.PerAddressLimits;
  * connections (an upgraded connection stays counted), one address at its limit is refused while
  * another connects, and a closed socket gives its place back.
  */
+@CheckLeaks
 class WebSocketPerAddressTest {
 
     private static final String OTHER = "127.0.0.2";
 
     private final List<RawWebSocket> sockets = new ArrayList<>();
     private HttpTransport transport;
+    private McpServer server;
     private URI uri;
 
     @AfterEach
@@ -40,6 +43,9 @@ class WebSocketPerAddressTest {
         }
         if (transport != null) {
             transport.stop(Duration.ofSeconds(1));
+        }
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -61,8 +67,9 @@ class WebSocketPerAddressTest {
         transport = HttpTransport.builder().port(0)
                 .perAddress(PerAddressLimits.builder().maxConnections(2).build())
                 .mount("/mcp/ws", WebSocketEndpoint.builder().build()).build();
-        transport.start(McpServer.builder().name("fair").version("1.0.0")
-                .tool(Tool.builder("echo").build(), call -> CallToolResult.text("echoed")).build());
+        server = McpServer.builder().name("fair").version("1.0.0")
+                .tool(Tool.builder("echo").build(), call -> CallToolResult.text("echoed")).build();
+        transport.start(server);
         uri = URI.create("ws://127.0.0.1:" + transport.port() + "/mcp/ws");
 
         RawWebSocket first = open(null);
