@@ -131,12 +131,14 @@ final class MessageReader {
                     hasId = true;
                     switch (value) {
                         case VALUE_STRING -> {
-                            int length = p.getStringLength();
-                            if (length > limits.maxIdLength()) {
-                                idProblem = "the id is " + length + " characters long, more than the limit of "
-                                        + limits.maxIdLength() + " (it begins \"" + excerpt(p) + "\")";
+                            // read first, then measured: the string costs what the message did, and
+                            // asking Jackson for the length first would cost every id a copy
+                            String text = p.getString();
+                            if (text.length() > limits.maxIdLength()) {
+                                idProblem = "the id is " + text.length() + " characters long, more than the limit of "
+                                        + limits.maxIdLength() + " (it begins \"" + excerpt(text) + "\")";
                             } else {
-                                id = RequestId.of(p.getString());
+                                id = RequestId.of(text);
                             }
                         }
                         case VALUE_NUMBER_INT -> {
@@ -156,12 +158,14 @@ final class MessageReader {
                     reading.id = id;
                 }
                 case "method" -> {
-                    if (value == JsonToken.VALUE_STRING && p.getStringLength() > limits.maxNameLength()) {
-                        methodProblem = "the method is " + p.getStringLength()
-                                + " characters long, more than the limit of " + limits.maxNameLength();
-                        methodInvalid = true;
-                    } else if (value == JsonToken.VALUE_STRING) {
+                    if (value == JsonToken.VALUE_STRING) {
                         method = p.getString();
+                        if (method.length() > limits.maxNameLength()) {
+                            methodProblem = "the method is " + method.length()
+                                    + " characters long, more than the limit of " + limits.maxNameLength();
+                            method = null;
+                            methodInvalid = true;
+                        }
                     } else {
                         methodInvalid = true;
                         skip(p, reading);
@@ -232,12 +236,11 @@ final class MessageReader {
     }
 
     /** The first characters of the string the parser is at, for an error that must not echo it whole. */
-    private static String excerpt(JsonParser p) {
-        char[] chars = p.getStringCharacters();
-        int n = Math.min(p.getStringLength(), EXCERPT);
+    private static String excerpt(String text) {
+        int n = Math.min(text.length(), EXCERPT);
         StringBuilder out = new StringBuilder(n + 1);
-        for (int i = p.getStringOffset(), end = i + n; i < end; i++) {
-            char c = chars[i];
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
                 out.append('?');
             } else {
