@@ -150,6 +150,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDirectoryThatIsNoPathIsAProblemOfItsKey() throws Exception {
+        // found by ConfigLoaderFuzzTest: a NUL in a root threw InvalidPathException out of load
+        Path file = file("keel:\n  filesystem:\n    roots: [\"a\\0b\"]\n  plugins:\n    dir: \"p\\0\"\n");
+        assertThat(problems(file, Map.of(), Map.of()).problems()).satisfiesExactlyInAnyOrder(
+                problem -> assertThat(problem).startsWith("keel.filesystem.roots: 'a\0b' is not a path"),
+                problem -> assertThat(problem).startsWith("keel.plugins.dir: 'p\0' is not a path"));
+        assertThat(problems(null, Map.of("KEEL_FILESYSTEM_ROOTS", "docs,x\0y"), Map.of()).problems())
+                .singleElement().asString().startsWith("keel.filesystem.roots: 'x\0y' is not a path");
+    }
+
+    @Test
     void aMissingOrBrokenFileIsAProblemNotAStackTrace() throws Exception {
         assertThat(problems(dir.resolve("nope.yaml"), Map.of(), Map.of()).getMessage()).contains("no such file");
         assertThat(problems(file("keel: [unclosed"), Map.of(), Map.of()).getMessage()).contains("not valid YAML");
