@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -318,15 +319,27 @@ public final class ConfigLoader {
         return previous[b.length()];
     }
 
-    /** The configuration with relative directories resolved against {@code base}. */
-    private static KeelConfig resolvePaths(KeelConfig config, Path base) {
+    /**
+     * The configuration with relative directories resolved against {@code base}; a value that is no path
+     * on this system (a NUL in it) is a problem of its key, left as it was.
+     */
+    private KeelConfig resolvePaths(KeelConfig config, Path base) {
         KeelConfig.Filesystem fs = config.filesystem();
-        List<String> roots = fs.roots().stream().map(root -> base.resolve(root).normalize().toString()).toList();
+        List<String> roots = fs.roots().stream().map(root -> resolve(base, "keel.filesystem.roots", root)).toList();
         return new KeelConfig(config.server(), config.transport(), config.toolsets(),
-                new KeelConfig.Plugins(base.resolve(config.plugins().dir()).normalize().toString()),
+                new KeelConfig.Plugins(resolve(base, "keel.plugins.dir", config.plugins().dir())),
                 config.http(), config.management(), config.health(), config.limits(), config.state(),
                 config.shutdown(), config.log(),
                 new KeelConfig.Filesystem(roots, fs.writable(), fs.maxFileBytes(), fs.allowedExtensions(),
                         fs.deniedNames(), fs.maxSearchResults()));
+    }
+
+    private String resolve(Path base, String key, String path) {
+        try {
+            return base.resolve(path).normalize().toString();
+        } catch (InvalidPathException e) {
+            problems.add(key + ": '" + path + "' is not a path: " + e.getReason());
+            return path;
+        }
     }
 }

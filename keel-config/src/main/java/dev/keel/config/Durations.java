@@ -12,10 +12,25 @@ public final class Durations {
     /**
      * Reads a duration.
      *
-     * @throws IllegalArgumentException naming what is accepted
+     * @throws IllegalArgumentException naming what is accepted, or saying that the duration is too long to
+     *     be waited for (past {@link Long#MAX_VALUE} milliseconds, which is what timers take)
      */
     public static Duration parse(String text) {
-        String v = text.trim().toLowerCase(Locale.ROOT);
+        Duration d = read(text.trim().toLowerCase(Locale.ROOT));
+        if (d == null) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 500ms, 10s, 5m, 2h or PT10S");
+        }
+        try {
+            d.toMillis();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration; the longest is "
+                    + Long.MAX_VALUE + "ms");
+        }
+        return d;
+    }
+
+    /** The duration {@code v} (trimmed, lower case) says, or null. */
+    private static Duration read(String v) {
         try {
             if (v.startsWith("pt") || v.startsWith("p")) {
                 return Duration.parse(v.toUpperCase(Locale.ROOT));
@@ -39,13 +54,17 @@ public final class Durations {
                 }
             }
         } catch (RuntimeException e) {
-            // fall through to the message below
+            // not a duration
         }
-        throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 500ms, 10s, 5m, 2h or PT10S");
+        return null;
     }
 
-    /** The shortest of those forms that says exactly {@code d}. */
+    /** The shortest of those forms that says exactly {@code d}, whatever it is. */
     public static String format(Duration d) {
+        if (d.getNano() % 1_000_000 != 0 || d.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0
+                || d.compareTo(Duration.ofMillis(Long.MIN_VALUE)) < 0) {
+            return d.toString();  // finer than milliseconds, or more of them than a long holds: ISO-8601
+        }
         long ms = d.toMillis();
         if (ms % 86_400_000 == 0 && ms != 0) {
             return ms / 86_400_000 + "d";

@@ -166,6 +166,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDirectoryThatIsNoPathIsAProblemOfItsKey() throws Exception {
+        // found by ConfigLoaderFuzzTest: a NUL in a root threw InvalidPathException out of load
+        Path file = file("keel:\n  filesystem:\n    roots: [\"a\\0b\"]\n  plugins:\n    dir: \"p\\0\"\n");
+        assertThat(problems(file, Map.of(), Map.of()).problems()).satisfiesExactlyInAnyOrder(
+                problem -> assertThat(problem).startsWith("keel.filesystem.roots: 'a\0b' is not a path"),
+                problem -> assertThat(problem).startsWith("keel.plugins.dir: 'p\0' is not a path"));
+        assertThat(problems(null, Map.of("KEEL_FILESYSTEM_ROOTS", "docs,x\0y"), Map.of()).problems())
+                .singleElement().asString().startsWith("keel.filesystem.roots: 'x\0y' is not a path");
+    }
+
+    @Test
+    void aDurationTooLongToWaitForIsAProblemOfItsKey() throws Exception {
+        // found by ConfigLoaderFuzzTest: such a keep-alive made the message about it throw ArithmeticException
+        assertThat(problems(null, Map.of("KEEL_HTTP_KEEP_ALIVE", "PT9223372036854775807S"), Map.of()).problems())
+                .singleElement().asString().startsWith("keel.http.keep-alive: 'PT9223372036854775807S' is too long a"
+                        + " duration; the longest is 9223372036854775807ms (from KEEL_HTTP_KEEP_ALIVE)");
+        Path file = file("keel:\n  shutdown:\n    timeout: 106751991167300d\n");
+        assertThat(problems(file, Map.of(), Map.of()).problems()).singleElement().asString()
+                .startsWith("keel.shutdown.timeout: '106751991167300d' is too long a duration");
+        assertThat(Durations.format(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo("PT2562047788015215H30M7S");
+        assertThat(Durations.format(Duration.ofSeconds(Long.MIN_VALUE))).isEqualTo("PT-2562047788015215H-30M-8S");
+        assertThat(Durations.format(Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
+        assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("90m");
+    }
+
+    @Test
     void aMissingOrBrokenFileIsAProblemNotAStackTrace() throws Exception {
         assertThat(problems(dir.resolve("nope.yaml"), Map.of(), Map.of()).getMessage()).contains("no such file");
         assertThat(problems(file("keel: [unclosed"), Map.of(), Map.of()).getMessage()).contains("not valid YAML");

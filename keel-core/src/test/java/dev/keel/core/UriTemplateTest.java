@@ -1,7 +1,9 @@
 package dev.keel.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,27 @@ class UriTemplateTest {
     @Test
     void literalCharactersAreNotPatterns() {
         assertThat(new UriTemplate("mem://a.b/{x}").match("mem://aXb/1")).isNull();
+    }
+
+    @Test
+    void aVariableTakesTheLongestTextTheRestOfTheTemplateCanFollow() {
+        assertThat(new UriTemplate("mem://{a}-{b}").match("mem://x-y-z")).isEqualTo(Map.of("a", "x-y", "b", "z"));
+        assertThat(new UriTemplate("file:///{+dir}/{+name}").match("file:///a/b/c")).isEqualTo(
+                Map.of("dir", "a/b", "name", "c"));
+        assertThat(new UriTemplate("mem://s{?q}{+rest}").match("mem://s?q=1x")).isEqualTo(Map.of("q", "1", "rest", "x"));
+        assertThat(new UriTemplate("mem://s{?q}").match("mem://s?")).isEmpty();
+    }
+
+    @Test
+    void aLongUriIsMatchedInLinearTimeWhateverTheTemplate() {
+        // found by UriTemplateFuzzTest: with two variables the regular expression backtracked for minutes
+        String dashes = "-".repeat(200_000);
+        String slashes = "/".repeat(200_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(new UriTemplate("mem://{a}-{b}.json").match("mem://" + dashes + "x")).isNull();
+            assertThat(new UriTemplate("file:///{+dir}/{+name}.txt").match("file:///" + slashes + "x")).isNull();
+            assertThat(new UriTemplate("{+a}{+b}{+c}{+d}x").match(dashes)).isNull();
+            assertThat(new UriTemplate("mem://{a}-{b}").match("mem://" + dashes)).containsEntry("b", "-");
+        });
     }
 }

@@ -8,10 +8,12 @@ import java.util.List;
  * A glob over relative paths, matched in time linear in the pattern times the path: no backtracking,
  * so no pattern a client sends can make a match expensive (the JDK's glob matcher compiles to a
  * regular expression, where {@code **?} repeated twenty times backtracks for about 10^15 steps per
- * path). The syntax is the JDK's ({@code FileSystem.getPathMatcher("glob:…")}): {@code *} any run of
- * characters within one name, {@code **} any run across names, {@code ?} one character, {@code [...]}
- * a class ({@code [!...]} its complement, {@code a-z} ranges), {@code {a,b}} alternatives (not nested),
- * {@code \} an escape.
+ * path). The syntax is the JDK's ({@code FileSystem.getPathMatcher("glob:…")}), read as the JDK reads
+ * it: {@code *} any run of characters within one name, {@code **} any run across names, {@code ?} one
+ * character, {@code [...]} a class ({@code [!...]} its complement, {@code a-z} ranges, a {@code -} first
+ * or last taken as itself, no {@code /} inside), {@code {a,b}} alternatives (not nested; each may hold
+ * any of the others), {@code \} an escape outside classes. Characters are Unicode code points, as in
+ * the JDK's regular expressions.
  *
  * <p>Each alternative is a flat list of tokens, matched by keeping the set of positions the path can
  * have reached in the pattern: a Thompson simulation over a bit set.
@@ -28,16 +30,16 @@ final class Glob {
     private sealed interface Token permits Literal, One, CharClass, Star, GlobStar {
     }
 
-    private record Literal(char c) implements Token {
+    private record Literal(int c) implements Token {
     }
 
     private record One() implements Token {
     }
 
-    private record CharClass(List<char[]> ranges, boolean negated) implements Token {
-        boolean contains(char c) {
+    private record CharClass(List<int[]> ranges, boolean negated) implements Token {
+        boolean contains(int c) {
             boolean in = false;
-            for (char[] range : ranges) {
+            for (int[] range : ranges) {
                 if (c >= range[0] && c <= range[1]) {
                     in = true;
                     break;
@@ -69,106 +71,179 @@ final class Glob {
             throw new IllegalArgumentException("the pattern is " + pattern.length() + " characters long, more than the"
                     + " limit of " + MAX_LENGTH);
         }
-        List<List<Token>> alternatives = new ArrayList<>();
-        alternatives.add(new ArrayList<>());
-        int wildcards = 0;
-        int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            switch (c) {
-                case '\\' -> {
-                    if (i + 1 == pattern.length()) {
-                        throw new IllegalArgumentException("the pattern ends with an escape that escapes nothing");
-                    }
-                    append(alternatives, new Literal(pattern.charAt(i + 1)));
-                    i += 2;
-                }
-                case '*' -> {
-                    boolean across = i + 1 < pattern.length() && pattern.charAt(i + 1) == '*';
-                    append(alternatives, across ? new GlobStar() : new Star());
-                    wildcards++;
-                    i += across ? 2 : 1;
-                }
-                case '?' -> {
-                    append(alternatives, new One());
-                    wildcards++;
-                    i++;
-                }
-                case '[' -> {
-                    int end = pattern.indexOf(']', i + 2);
-                    if (end < 0) {
-                        throw new IllegalArgumentException("a [ at position " + i + " is never closed");
-                    }
-                    append(alternatives, charClass(pattern.substring(i + 1, end)));
-                    wildcards++;
-                    i = end + 1;
-                }
-                case '{' -> {
-                    int end = pattern.indexOf('}', i);
-                    if (end < 0) {
-                        throw new IllegalArgumentException("a { at position " + i + " is never closed");
-                    }
-                    String group = pattern.substring(i + 1, end);
-                    if (group.indexOf('{') >= 0) {
-                        throw new IllegalArgumentException("groups do not nest");
-                    }
-                    alternatives = expand(alternatives, group.split(",", -1));
-                    i = end + 1;
-                }
-                default -> {
-                    append(alternatives, new Literal(c));
-                    i++;
+        return new Parser(pattern).parse();
+    }
+
+    /** Reads a pattern left to right, as the JDK's glob compiler does, into the alternatives it stands for. */
+    private static final class Parser {
+        private final String pattern;
+        private int i;
+        private int wildcards;
+
+        Parser(String pattern) {
+            this.pattern = pattern;
+        }
+
+        Glob parse() {
+            List<List<Token>> alternatives = new ArrayList<>();
+            alternatives.add(new ArrayList<>());
+            while (i < pattern.length()) {
+                if (pattern.charAt(i) == '{') {
+                    int open = i++;
+                    alternatives = expand(alternatives, group(open));
+                } else {
+                    Token token = token();
+                    alternatives.forEach(tokens -> tokens.add(token));
                 }
             }
-            if (wildcards > MAX_WILDCARDS) {
+            return new Glob(alternatives);
+        }
+
+        /** The choices of a group whose { is at {@code open}, up to and past its }. */
+        private List<List<Token>> group(int open) {
+            List<List<Token>> choices = new ArrayList<>();
+            List<Token> choice = new ArrayList<>();
+            while (true) {
+                if (i == pattern.length()) {
+                    throw new IllegalArgumentException("a { at position " + open + " is never closed");
+                }
+                char c = pattern.charAt(i);
+                if (c == '{') {
+                    throw new IllegalArgumentException("groups do not nest (a { at position " + i + " is inside one)");
+                } else if (c == ',' || c == '}') {
+                    i++;
+                    choices.add(choice);
+                    if (c == '}') {
+                        return choices;
+                    }
+                    choice = new ArrayList<>();
+                } else {
+                    choice.add(token());
+                }
+            }
+        }
+
+        /** One token at {@code i}, which is not a group's { , or }. */
+        private Token token() {
+            int c = pattern.codePointAt(i);
+            i += Character.charCount(c);
+            switch (c) {
+                case '\\' -> {
+                    if (i == pattern.length()) {
+                        throw new IllegalArgumentException("the pattern ends with an escape that escapes nothing");
+                    }
+                    int escaped = pattern.codePointAt(i);
+                    i += Character.charCount(escaped);
+                    return new Literal(escaped);
+                }
+                case '*' -> {
+                    wildcard();
+                    if (i < pattern.length() && pattern.charAt(i) == '*') {
+                        i++;
+                        return new GlobStar();
+                    }
+                    return new Star();
+                }
+                case '?' -> {
+                    wildcard();
+                    return new One();
+                }
+                case '[' -> {
+                    wildcard();
+                    return charClass(i - 1);
+                }
+                default -> {
+                    return new Literal(c);
+                }
+            }
+        }
+
+        private void wildcard() {
+            if (++wildcards > MAX_WILDCARDS) {
                 throw new IllegalArgumentException("the pattern has more than " + MAX_WILDCARDS + " wildcards");
             }
         }
-        return new Glob(alternatives);
-    }
 
-    private static void append(List<List<Token>> alternatives, Token token) {
-        alternatives.forEach(tokens -> tokens.add(token));
-    }
-
-    /** Every alternative so far, followed by each of the group's: literal text only inside a group. */
-    private static List<List<Token>> expand(List<List<Token>> alternatives, String[] choices) {
-        if ((long) alternatives.size() * choices.length > MAX_ALTERNATIVES) {
-            throw new IllegalArgumentException("the pattern's groups make more than " + MAX_ALTERNATIVES + " alternatives");
-        }
-        List<List<Token>> expanded = new ArrayList<>();
-        for (List<Token> prefix : alternatives) {
-            for (String choice : choices) {
-                List<Token> tokens = new ArrayList<>(prefix);
-                Glob inner = compile(choice);
-                if (inner.alternatives.size() != 1) {
-                    throw new IllegalArgumentException("groups do not nest");
-                }
-                tokens.addAll(inner.alternatives.getFirst());
-                expanded.add(tokens);
-            }
-        }
-        return expanded;
-    }
-
-    private static CharClass charClass(String body) {
-        boolean negated = body.startsWith("!");
-        String set = negated ? body.substring(1) : body;
-        List<char[]> ranges = new ArrayList<>();
-        for (int i = 0; i < set.length(); i++) {
-            char from = set.charAt(i);
-            if (i + 2 < set.length() && set.charAt(i + 1) == '-') {
-                char to = set.charAt(i + 2);
-                if (to < from) {
-                    throw new IllegalArgumentException("the range " + from + "-" + to + " is backwards");
-                }
-                ranges.add(new char[] {from, to});
-                i += 2;
+        /**
+         * The class whose [ is at {@code open}, up to and past its ]: a ^ first is itself, a ! first
+         * negates, a - first (after any !) or last is itself, the first ] ends it.
+         */
+        private CharClass charClass(int open) {
+            boolean negated = false;
+            List<int[]> ranges = new ArrayList<>();
+            if (i < pattern.length() && pattern.charAt(i) == '^') {
+                ranges.add(new int[] {'^', '^'});
+                i++;
             } else {
-                ranges.add(new char[] {from, from});
+                if (i < pattern.length() && pattern.charAt(i) == '!') {
+                    negated = true;
+                    i++;
+                }
+                if (i < pattern.length() && pattern.charAt(i) == '-') {
+                    ranges.add(new int[] {'-', '-'});
+                    i++;
+                }
             }
+            int last = -1;  // the character a - may start a range from, or -1
+            while (true) {
+                if (i == pattern.length()) {
+                    throw new IllegalArgumentException("a [ at position " + open + " is never closed");
+                }
+                int c = pattern.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == ']') {
+                    break;
+                }
+                if (c == '/') {
+                    throw new IllegalArgumentException("a class cannot hold the separator / (position " + (i - 1) + ")");
+                }
+                if (c != '-') {
+                    ranges.add(new int[] {c, c});
+                    last = c;
+                    continue;
+                }
+                if (last < 0) {
+                    throw new IllegalArgumentException("a - at position " + (i - 1) + " has no start of its range");
+                }
+                if (i == pattern.length()) {
+                    continue;  // reported as never closed
+                }
+                int to = pattern.codePointAt(i);
+                i += Character.charCount(to);
+                ranges.add(new int[] {'-', '-'});
+                if (to == ']') {
+                    break;
+                }
+                if (to < last) {
+                    throw new IllegalArgumentException("the range " + Character.toString(last) + "-"
+                            + Character.toString(to) + " is backwards");
+                }
+                ranges.removeLast();
+                ranges.add(new int[] {last, to});
+                last = -1;
+            }
+            if (ranges.isEmpty()) {
+                throw new IllegalArgumentException("the class at position " + open + " is empty");
+            }
+            return new CharClass(ranges, negated);
         }
-        return new CharClass(ranges, negated);
+
+        /** Every alternative so far, followed by each of the group's choices. */
+        private static List<List<Token>> expand(List<List<Token>> alternatives, List<List<Token>> choices) {
+            if ((long) alternatives.size() * choices.size() > MAX_ALTERNATIVES) {
+                throw new IllegalArgumentException("the pattern's groups make more than " + MAX_ALTERNATIVES
+                        + " alternatives");
+            }
+            List<List<Token>> expanded = new ArrayList<>();
+            for (List<Token> prefix : alternatives) {
+                for (List<Token> choice : choices) {
+                    List<Token> tokens = new ArrayList<>(prefix);
+                    tokens.addAll(choice);
+                    expanded.add(tokens);
+                }
+            }
+            return expanded;
+        }
     }
 
     /** Whether {@code path} ({@code /}-separated, relative) matches. */
@@ -187,8 +262,9 @@ final class Glob {
         current.set(0);
         close(tokens, current);
         BitSet next = new BitSet(n + 1);
-        for (int p = 0; p < path.length() && !current.isEmpty(); p++) {
-            char c = path.charAt(p);
+        for (int p = 0; p < path.length() && !current.isEmpty(); ) {
+            int c = path.codePointAt(p);
+            p += Character.charCount(c);
             next.clear();
             for (int s = current.nextSetBit(0); s >= 0 && s < n; s = current.nextSetBit(s + 1)) {
                 switch (tokens.get(s)) {

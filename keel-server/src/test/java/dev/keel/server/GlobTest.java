@@ -31,6 +31,26 @@ class GlobTest {
         }
     }
 
+    /** Found by GlobFuzzTest: groups were cut at their first } and , and characters counted in UTF-16 units. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{a\\,b}", "{[},]}", "x{md,[!}]}", "{*.md,[a-c]?}", "{a\\}}", "?", "[a-\uD83D\uDE00]",
+            "\\\uD83D\uDE00", "[!-a]", "[a-]", "[a&&b]"})
+    void groupsClassesAndCharactersAreReadAsTheJdkReadsThem(String pattern) {
+        PathMatcher jdk = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        Glob glob = Glob.compile(pattern);
+        for (String path : List.of("a,b", "a", "b", "}", ",", "x}", "xmd", "x!", "b.md", "c1", "a}", "\uD83D\uDE00",
+                "\uD83D\uDE01", "^", "-", "&", "a-")) {
+            assertThat(glob.matches(path)).as("%s against %s", pattern, path).isEqualTo(jdk.matches(Path.of(path)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "[!]", "[a/b]", "[^-a]", "{a,{b}}", "[z-a]"})
+    void classesAndGroupsTheJdkRefusesAreRefused(String pattern) {
+        assertThatThrownBy(() -> FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+        assertThatThrownBy(() -> Glob.compile(pattern)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aPatternBuiltToBacktrackIsAnsweredAtOnce() {
         // the JDK's regular expression takes about 10^15 steps for this against a long name
