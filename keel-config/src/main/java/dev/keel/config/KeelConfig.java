@@ -43,7 +43,7 @@ public record KeelConfig(
                         Duration.ofSeconds(10), 1024, 10_000, 4096, Duration.ofSeconds(10), 8L << 20,
                         Duration.ofSeconds(30), false,
                         new PerAddress(1000, 512, 1000, 128),
-                        new Sessions(10_000, Duration.ofMinutes(30)),
+                        new Sessions(10_000, Duration.ofMinutes(30), 8L << 20, 256L << 20),
                         new WebSocket(true, "/mcp/ws", 4 << 20, Duration.ofSeconds(30))),
                 new Management("127.0.0.1", -1),
                 new Health(true, Duration.ofSeconds(2)),
@@ -124,7 +124,11 @@ public record KeelConfig(
     public record Sessions(
             @Doc("The most sessions open at once; when full, an idle session of the address holding the most is"
                     + " evicted for a new one, never one with a request running or a stream open (503 then)") int max,
-            @Doc("How long an unused session lives") Duration idleTtl) {
+            @Doc("How long an unused session lives") Duration idleTtl,
+            @Doc("The bytes of stream events kept per session for resuming (`Last-Event-ID`); the oldest go first")
+            long maxEventBytes,
+            @Doc("The bytes of stream events kept for all sessions; over it, the session holding the most drops its"
+                    + " oldest first") long maxTotalEventBytes) {
     }
 
     /** The WebSocket endpoint. */
@@ -305,6 +309,8 @@ public record KeelConfig(
         positive(problems, "keel.http.per-address.max-listen-streams", http.perAddress().maxListenStreams());
         positive(problems, "keel.http.sessions.max", http.sessions().max());
         positive(problems, "keel.http.sessions.idle-ttl", http.sessions().idleTtl());
+        positive(problems, "keel.http.sessions.max-event-bytes", http.sessions().maxEventBytes());
+        positive(problems, "keel.http.sessions.max-total-event-bytes", http.sessions().maxTotalEventBytes());
         path(problems, "keel.http.websocket.path", http.websocket().path());
         if (http.websocket().enabled() && http.websocket().path().equals(http.path())) {
             problems.add("keel.http.websocket.path: '" + http.websocket().path() + "' is the MCP endpoint's path too");

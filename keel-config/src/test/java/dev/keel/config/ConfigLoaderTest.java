@@ -86,6 +86,9 @@ class ConfigLoaderTest {
             keep-alive beyond idle        | keel:\\n  http:\\n    keep-alive: 1m              | keel.http.keep-alive: 1m must be shorter than keel.http.idle-timeout (30s)
             a bad log format              | keel:\\n  log:\\n    format: xml                  | keel.log.format: 'xml' is not a format; use text or json
             no connections per address    | keel:\\n  http:\\n    per-address:\\n      max-connections: 0 | keel.http.per-address.max-connections: 0 must be positive
+            no room for events            | keel:\\n  http:\\n    sessions:\\n      max-total-event-bytes: 0 | keel.http.sessions.max-total-event-bytes: 0 must be positive
+            no subscriptions              | keel:\\n  limits:\\n    max-subscriptions: 0 | keel.limits.max-subscriptions: 0 must be positive
+            no id                         | keel:\\n  limits:\\n    max-id-length: -1 | keel.limits.max-id-length: -1 must be positive
             """)
     void everyProblemNamesItsKeyAndValue(String name, String yaml, String expected) throws Exception {
         Path file = file(yaml.replace("\\n", "\n"));

@@ -27,6 +27,7 @@ import dev.keel.core.McpServer;
 import dev.keel.core.RequestIdMiddleware;
 import dev.keel.core.StateKeys;
 import dev.keel.core.TimingMiddleware;
+import dev.keel.core.spi.EventStore;
 import dev.keel.core.spi.Transport;
 import dev.keel.health.Health;
 import dev.keel.health.HealthCheck;
@@ -159,6 +160,7 @@ final class KeelRuntime {
                 .maxConnections(http.maxConnections()).maxInFlight(http.maxInFlight()).keepAlive(http.keepAlive())
                 .maxQueuedBytes(http.maxQueuedBytes()).writeTimeout(http.writeTimeout())
                 .legacySse(http.legacySse()).maxSessions(http.sessions().max()).sessionIdleTtl(http.sessions().idleTtl())
+                .eventStore(EventStore.inMemory(1024, http.sessions().maxEventBytes(), http.sessions().maxTotalEventBytes()))
                 .perAddress(PerAddressLimits.builder().maxConnections(http.perAddress().maxConnections())
                         .maxInFlight(http.perAddress().maxInFlight()).maxSessions(http.perAddress().maxSessions())
                         .maxListenStreams(http.perAddress().maxListenStreams()).build())
