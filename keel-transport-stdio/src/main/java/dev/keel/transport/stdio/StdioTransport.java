@@ -1,6 +1,5 @@
 package dev.keel.transport.stdio;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -12,14 +11,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.keel.core.McpServer;
 import dev.keel.core.TransportAttributes;
 import dev.keel.core.spi.Channel;
 import dev.keel.core.spi.Connector;
 import dev.keel.core.spi.Inbound;
-import dev.keel.core.spi.MessageSink;
 import dev.keel.core.spi.Transport;
 import dev.keel.jsonrpc.JsonRpcCodec;
 import dev.keel.jsonrpc.JsonRpcLimits;
@@ -263,92 +260,6 @@ public final class StdioTransport implements Transport {
             }
             out.close();
             stopped.countDown();
-        }
-    }
-
-    /**
-     * Writes each message followed by a newline, whole, under a lock, into a buffer flushed when no
-     * other message is about to follow: no writer is waiting for the lock, and the reading thread is
-     * not in the middle of serving what it read (it flushes when it is done).
-     */
-    private static final class LineSink implements MessageSink {
-        private final OutputStream out;
-        private final ReentrantLock lock = new ReentrantLock();
-        private boolean broken;
-        private boolean holding;
-        private boolean unflushed;
-
-        LineSink(OutputStream out) {
-            this.out = new BufferedOutputStream(out, 1 << 16);
-        }
-
-        @Override
-        public void send(byte[] message) {
-            lock.lock();
-            try {
-                if (broken) {
-                    return;
-                }
-                out.write(message);
-                out.write('\n');
-                unflushed = true;
-                flushUnlessMoreFollows();
-            } catch (IOException e) {
-                failed(e);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** The reading thread starts serving what it read: flushing waits until {@link #release}. */
-        void hold() {
-            lock.lock();
-            try {
-                holding = true;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** The reading thread is done with what it read: what was written meanwhile goes out. */
-        void release() {
-            lock.lock();
-            try {
-                holding = false;
-                flushUnlessMoreFollows();
-            } catch (IOException e) {
-                failed(e);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Flushes what is buffered, unless a message is about to follow: whoever writes it flushes. Under the lock. */
-        private void flushUnlessMoreFollows() throws IOException {
-            if (unflushed && !broken && !holding && !lock.hasQueuedThreads()) {
-                out.flush();
-                unflushed = false;
-            }
-        }
-
-        /** A write failed: the reader is gone, and nothing more is written. Under the lock. */
-        private void failed(IOException e) {
-            broken = true;
-            unflushed = false;
-            LOG.log(System.Logger.Level.WARNING, "stdout is closed; dropping further messages: {0}", e.getMessage());
-        }
-
-        void close() {
-            lock.lock();
-            try {
-                out.flush();
-                out.close();
-            } catch (IOException e) {
-                // nobody is reading any more
-            } finally {
-                broken = true;
-                lock.unlock();
-            }
         }
     }
 
