@@ -211,6 +211,15 @@ class PerAddressLimitsTest {
         return session;
     }
 
+    /** The session ids of {@code count} {@code initialize} requests from {@code peer}, in order. */
+    private static List<String> flood(LoopbackPeer peer, int count) throws IOException {
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sessions.add(initialize(peer));
+        }
+        return sessions;
+    }
+
     private static int ping(LoopbackPeer peer, String session) throws IOException {
         return peer.post(PING, Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18")).response()
                 .status();
@@ -224,10 +233,7 @@ class PerAddressLimitsTest {
         String otherSession = initialize(other);
 
         LoopbackPeer flooder = peer(HERE);
-        List<String> flood = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            flood.add(initialize(flooder));
-        }
+        List<String> flood = flood(flooder, 20);
         assertThat(transport.sessions().heldBy(key(HERE))).isEqualTo(3);
         assertThat(ping(other, otherSession)).as("the other address's session answers").isEqualTo(200);
         assertThat(ping(flooder, flood.getFirst())).as("the flooder's oldest made room").isEqualTo(404);
@@ -241,10 +247,7 @@ class PerAddressLimitsTest {
         LoopbackPeer other = peer(LoopbackPeer.OTHER);
         String otherSession = initialize(other);
         LoopbackPeer flooder = peer(HERE);
-        List<String> flood = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            flood.add(initialize(flooder));
-        }
+        List<String> flood = flood(flooder, 20);
         assertThat(transport.sessionCount()).isEqualTo(4);
         assertThat(ping(other, otherSession)).isEqualTo(200);
 
